@@ -1,0 +1,61 @@
+/** The Kube Shepherd language server: connection set-up and scheduling; features live in their own handler files. */
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { registerOwnersOf } from './ownersOf';
+import { Workspaces } from './workspaces';
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  const workspaces = new Workspaces();
+  const publisher = new DiagnosticsPublisher(connection, workspaces);
+
+  connection.onInitialize((params: InitializeParams) => {
+    const folders = params.workspaceFolders?.map((f) => URI.parse(f.uri).fsPath) ?? (params.rootUri ? [URI.parse(params.rootUri).fsPath] : []);
+    for (const f of folders) {
+      try {
+        workspaces.add(f);
+      } catch (e) {
+        connection.console.error(`Kube Shepherd: cannot index ${f}: ${(e as Error).message}`);
+      }
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        workspace: { workspaceFolders: { supported: false } },
+      },
+      serverInfo: { name: 'kube-shepherd', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => publisher.publishAll());
+
+  documents.onDidChangeContent((e) => {
+    const loc = workspaces.locate(e.document.uri);
+    if (!loc) return;
+    loc.repo.setOverlay(loc.rel, e.document.getText());
+    publisher.fileChanged(loc.repo, loc.rel);
+  });
+
+  documents.onDidClose((e) => {
+    const loc = workspaces.locate(e.document.uri);
+    if (!loc) return;
+    loc.repo.clearOverlay(loc.rel);
+    publisher.fileChanged(loc.repo, loc.rel);
+  });
+
+  connection.onDidChangeWatchedFiles((p) => {
+    for (const c of p.changes) {
+      const loc = workspaces.locate(c.uri);
+      if (!loc || documents.get(c.uri)) continue;
+      loc.repo.diskChanged(loc.rel, c.type === 3);
+      publisher.fileChanged(loc.repo, loc.rel);
+    }
+  });
+
+  registerOwnersOf(connection, workspaces);
+
+  documents.listen(connection);
+  connection.listen();
+}

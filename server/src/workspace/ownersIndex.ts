@@ -1,0 +1,99 @@
+/**
+ * The workspace's OWNERS index: parses each OWNERS source once (cached by content), keeps one RepoOwners up to date
+ * as files are created, changed or deleted, and never rescans the tree to answer a query.
+ */
+import { createHash } from 'node:crypto';
+import { parseAliasesFile, type AliasesFile } from '../core/owners/aliasesFile';
+import { aliasesPath, DirDenylist, isOwnersPath, ownersSourcePaths, type OwnersDiscoveryOptions } from '../core/owners/discovery';
+import { mdFrontMatter } from '../core/owners/mdYaml';
+import { parseOwnersFile, type OwnersFile } from '../core/owners/ownersFile';
+import { RepoOwners } from '../core/owners/repoOwners';
+
+export interface OwnersText {
+  text?: string;
+  /** Why the file could not be read as text (too large, binary, unreadable). */
+  problem?: string;
+}
+
+export class OwnersIndex {
+  readonly denylist: DirDenylist;
+  readonly owners: RepoOwners;
+  private readonly parsedByHash = new Map<string, OwnersFile>();
+  /** Parsed OWNERS sources by path (also the unreadable ones, with their problem). */
+  readonly files = new Map<string, { file?: OwnersFile; problem?: string; text?: string }>();
+  aliases: { path: string; file?: AliasesFile; problem?: string; text?: string } | undefined;
+
+  constructor(readonly opts: OwnersDiscoveryOptions = {}) {
+    this.denylist = new DirDenylist(opts);
+    this.owners = new RepoOwners({ mdYaml: opts.mdYaml });
+  }
+
+  /** Build from the repository's file list and a reader. */
+  static build(allFiles: Iterable<string>, read: (path: string) => OwnersText, opts: OwnersDiscoveryOptions = {}): OwnersIndex {
+    const index = new OwnersIndex(opts);
+    const files = [...allFiles];
+    const ap = aliasesPath(opts);
+    if (files.includes(ap)) index.setAliasesText(read(ap), false);
+    for (const p of ownersSourcePaths(files, opts, index.denylist)) index.setOwnersText(p, read(p));
+    return index;
+  }
+
+  /** Is this path one the index tracks (an OWNERS source Prow would load, or the root OWNERS_ALIASES)? */
+  isTracked(path: string): boolean {
+    if (path === aliasesPath(this.opts)) return true;
+    return ownersSourcePaths([path], this.opts, this.denylist).length === 1;
+  }
+
+  isOwnersFileName(path: string): boolean {
+    return isOwnersPath(path, this.opts);
+  }
+
+  private parse(text: string, md: boolean): OwnersFile {
+    const body = md ? mdFrontMatter(text) : text;
+    const hash = createHash('sha1').update(md ? 'md\0' : 'o\0').update(body).digest('base64');
+    let f = this.parsedByHash.get(hash);
+    if (!f) {
+      f = parseOwnersFile(body);
+      if (this.parsedByHash.size > 50_000) this.parsedByHash.clear();
+      this.parsedByHash.set(hash, f);
+    }
+    return f;
+  }
+
+  /** Add or replace an OWNERS source (incremental update). */
+  setOwnersText(path: string, t: OwnersText): void {
+    if (t.text === undefined) {
+      this.files.set(path, { problem: t.problem ?? 'unreadable' });
+      this.owners.removeSource(path);
+      return;
+    }
+    const md = this.opts.mdYaml === true && path.endsWith('.md');
+    const file = this.parse(t.text, md);
+    this.files.set(path, { file, text: t.text });
+    this.owners.setSource({ path, file });
+  }
+
+  removeOwners(path: string): void {
+    this.files.delete(path);
+    this.owners.removeSource(path);
+  }
+
+  setAliasesText(t: OwnersText, reexpand = true): void {
+    const path = aliasesPath(this.opts);
+    if (t.text === undefined) {
+      this.aliases = { path, problem: t.problem };
+      // Prow: a file it cannot read is "no alias file" (nil map: no expansion).
+      this.owners.setAliases(null);
+      return;
+    }
+    const file = parseAliasesFile(t.text);
+    this.aliases = { path, file, text: t.text };
+    if (reexpand) this.owners.setAliases(file.aliases);
+    else this.owners.setAliases(file.aliases);
+  }
+
+  removeAliases(): void {
+    this.aliases = undefined;
+    this.owners.setAliases(null);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Walks a directory like Go's filepath.Walk as Prow uses it: lexical order, never follows symlinks (only regular
+ * files and real directories), skips denylisted directories with their subtree, and carries on past unreadable
+ * directories, reporting them.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { DirDenylist } from '../core/owners/discovery';
+
+export interface ScanResult {
+  /** Repository-relative paths of regular files, forward slashes. */
+  files: string[];
+  /** Directories that could not be read, with the reason. */
+  unreadable: { dir: string; error: string }[];
+  /** Denylisted directories that were skipped with their subtree. */
+  skipped: string[];
+}
+
+export interface ScanOptions {
+  denylist?: DirDenylist;
+  /** Directory names never entered, whatever Prow does (e.g. node_modules for speed); empty by default. */
+  alwaysSkip?: ReadonlySet<string>;
+}
+
+export function scanTree(root: string, opts: ScanOptions = {}): ScanResult {
+  const files: string[] = [];
+  const unreadable: ScanResult['unreadable'] = [];
+  const skipped: string[] = [];
+  const stack: string[] = [''];
+  if (opts.denylist?.matchesDir('')) return { files, unreadable, skipped: [''] };
+  while (stack.length > 0) {
+    const rel = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(rel === '' ? root : path.join(root, rel), { withFileTypes: true });
+    } catch (e) {
+      unreadable.push({ dir: rel, error: (e as NodeJS.ErrnoException).code ?? String(e) });
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirs: string[] = [];
+    for (const ent of entries) {
+      const p = rel === '' ? ent.name : rel + '/' + ent.name;
+      if (ent.isDirectory()) {
+        if (opts.alwaysSkip?.has(ent.name)) continue;
+        if (opts.denylist?.matchesDir(p)) {
+          skipped.push(p);
+          continue;
+        }
+        subdirs.push(p);
+      } else if (ent.isFile()) {
+        files.push(p);
+      }
+    }
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
+  }
+  return { files, unreadable, skipped };
+}
+
+/** Reads a file as UTF-8 text; undefined if it is missing, not a regular file, too large, or not valid UTF-8. */
+export function readText(absPath: string, maxBytes = 4 * 1024 * 1024): { text?: string; problem?: string } {
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(absPath);
+  } catch (e) {
+    return { problem: (e as NodeJS.ErrnoException).code ?? 'unreadable' };
+  }
+  if (!st.isFile()) return { problem: 'not a regular file' };
+  if (st.size > maxBytes) return { problem: `file is ${st.size} bytes, over the ${maxBytes}-byte limit` };
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(absPath);
+  } catch (e) {
+    return { problem: (e as NodeJS.ErrnoException).code ?? 'unreadable' };
+  }
+  return decodeUtf8(buf);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function decodeUtf8(buf: Uint8Array): { text?: string; problem?: string } {
+  try {
+    let text = strictUtf8.decode(buf);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { text };
+  } catch {
+    return { problem: 'not valid UTF-8' };
+  }
+}
