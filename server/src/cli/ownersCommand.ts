@@ -17,7 +17,7 @@ export function ownersCommand(argv: string[], out: (s: string) => void): number 
   const list = stringFlag(args, 'files');
   if (list) paths.push(...readPathList(list));
   const repo = Repository.open(root);
-  const owners = repo.index.owners;
+  const owners = repo.index.queries;
   const chunks: string[] = [];
   for (const p of paths) {
     const r = ownersReport(owners, p);

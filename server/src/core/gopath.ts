@@ -1,6 +1,24 @@
 /** Go's path/filepath Clean, Dir and Rel for slash-separated paths: Prow's path arithmetic depends on their quirks. */
 
+/** True when Clean would return the path unchanged (the common case: skip the rebuild). */
+function isClean(path: string): boolean {
+  if (path === '.' || path === '/') return true;
+  if (path === '' || path.endsWith('/')) return false;
+  let segStart = 0;
+  for (let i = 0; i <= path.length; i++) {
+    if (i === path.length || path.charCodeAt(i) === 47) {
+      const len = i - segStart;
+      if (len === 0 && i !== 0) return false;
+      if (len === 1 && path.charCodeAt(segStart) === 46) return false;
+      if (len === 2 && path.charCodeAt(segStart) === 46 && path.charCodeAt(segStart + 1) === 46) return false;
+      segStart = i + 1;
+    }
+  }
+  return true;
+}
+
 export function goClean(path: string): string {
+  if (isClean(path)) return path;
   if (path === '') return '.';
   const rooted = path[0] === '/';
   const n = path.length;
@@ -42,6 +60,11 @@ export function goClean(path: string): string {
 export function goDir(path: string): string {
   let i = path.length - 1;
   while (i >= 0 && path[i] !== '/') i--;
+  if (i > 0) {
+    // Fast path: "a/b/c" → "a/b" when that prefix is already clean.
+    const candidate = path.slice(0, i);
+    if (isClean(candidate)) return candidate;
+  }
   return goClean(path.slice(0, i + 1));
 }
 

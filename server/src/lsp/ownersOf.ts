@@ -10,9 +10,9 @@ export function registerOwnersOf(connection: Connection, workspaces: Workspaces)
   connection.onRequest(OwnersOfRequest, (params: OwnersOfParams): OwnersOfResult | null => {
     const loc = workspaces.locate(params.uri);
     if (!loc) return null;
-    const owners = loc.repo.index.owners;
+    const owners = loc.repo.index.queries;
     const r = ownersReport(owners, loc.rel);
-    const chain = owners
+    const chain = loc.repo.index.owners
       .ancestorKeys(loc.rel)
       .map((k) => (k === '' ? 'OWNERS' : `${k}/OWNERS`))
       .filter((f) => loc.repo.index.files.has(f))

@@ -8,6 +8,7 @@ import { aliasesPath, DirDenylist, isOwnersPath, ownersSourcePaths, type OwnersD
 import { mdFrontMatter } from '../core/owners/mdYaml';
 import { parseOwnersFile, type OwnersFile } from '../core/owners/ownersFile';
 import { RepoOwners } from '../core/owners/repoOwners';
+import { CachedOwnersQueries } from '../core/owners/cachedQueries';
 
 export interface OwnersText {
   text?: string;
@@ -18,6 +19,8 @@ export interface OwnersText {
 export class OwnersIndex {
   readonly denylist: DirDenylist;
   readonly owners: RepoOwners;
+  /** Memoised queries over `owners`: use this to answer ownership questions. */
+  readonly queries: CachedOwnersQueries;
   private readonly parsedByHash = new Map<string, OwnersFile>();
   /** Parsed OWNERS sources by path (also the unreadable ones, with their problem). */
   readonly files = new Map<string, { file?: OwnersFile; problem?: string; text?: string }>();
@@ -26,6 +29,7 @@ export class OwnersIndex {
   constructor(readonly opts: OwnersDiscoveryOptions = {}) {
     this.denylist = new DirDenylist(opts);
     this.owners = new RepoOwners({ mdYaml: opts.mdYaml });
+    this.queries = new CachedOwnersQueries(this.owners);
   }
 
   /** Build from the repository's file list and a reader. */
@@ -62,6 +66,7 @@ export class OwnersIndex {
 
   /** Add or replace an OWNERS source (incremental update). */
   setOwnersText(path: string, t: OwnersText): void {
+    this.queries.invalidate();
     if (t.text === undefined) {
       this.files.set(path, { problem: t.problem ?? 'unreadable' });
       this.owners.removeSource(path);
@@ -74,11 +79,13 @@ export class OwnersIndex {
   }
 
   removeOwners(path: string): void {
+    this.queries.invalidate();
     this.files.delete(path);
     this.owners.removeSource(path);
   }
 
   setAliasesText(t: OwnersText, reexpand = true): void {
+    this.queries.invalidate();
     const path = aliasesPath(this.opts);
     if (t.text === undefined) {
       this.aliases = { path, problem: t.problem };
@@ -93,6 +100,7 @@ export class OwnersIndex {
   }
 
   removeAliases(): void {
+    this.queries.invalidate();
     this.aliases = undefined;
     this.owners.setAliases(null);
   }

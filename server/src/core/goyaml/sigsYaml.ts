@@ -204,7 +204,11 @@ class Decoder {
         return this.mismatch(v, t, existing);
       case 'slice': {
         if (v.t !== 'arr') return this.mismatch(v, t, existing);
-        return v.items.map((i) => this.decode(i, t.elem, t.elem.k === 'string' ? undefined : zeroOf(t.elem)));
+        return v.items.map((i) => {
+          const d = this.decode(i, t.elem, t.elem.k === 'string' ? undefined : zeroOf(t.elem));
+          // A mismatched element stays Go's zero value (the decode as a whole has already failed).
+          return d === undefined && t.elem.k === 'string' ? ({ value: '', src: i.src } satisfies GoString) : d;
+        });
       }
       case 'map': {
         if (v.t !== 'obj') return this.mismatch(v, t, existing);

@@ -1,0 +1,118 @@
+/**
+ * Kube Shepherd benchmarks: prints a table and writes bench/results.json. Every Kube Shepherd figure is shown next
+ * to its floor measured in the same run (walk alone; bare `yaml` parse of the same files).
+ *   npm run bench          full run (generated 10k/100k trees + real corpora)
+ *   npm run bench:smoke    short run for CI
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parse as yamlParse } from 'yaml';
+import { ownersReport } from '../server/src/core/owners/report';
+import { Repository } from '../server/src/workspace/repository';
+import { readText, scanTree } from '../server/src/workspace/scan';
+import { generateTree } from './generate';
+
+const smoke = process.argv.includes('--smoke');
+const results: Record<string, unknown>[] = [];
+const rows: string[][] = [];
+
+function time<T>(fn: () => T): [T, number] {
+  const t0 = process.hrtime.bigint();
+  const v = fn();
+  return [v, Number(process.hrtime.bigint() - t0) / 1e6];
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function best(n: number, fn: () => void): number {
+  const ts: number[] = [];
+  for (let i = 0; i < n; i++) ts.push(time(fn)[1]);
+  return median(ts);
+}
+
+function record(name: string, value: number, unit: string, floor?: number, goal?: string): void {
+  const ratio = floor ? value / floor : undefined;
+  results.push({ name, value: +value.toFixed(3), unit, floor: floor ? +floor.toFixed(3) : undefined, ratio: ratio ? +ratio.toFixed(2) : undefined, goal });
+  rows.push([name, `${value.toFixed(value < 10 ? 3 : 1)} ${unit}`, floor ? `${floor.toFixed(floor < 10 ? 3 : 1)} ${unit}` : '', ratio ? `${ratio.toFixed(2)}×` : '', goal ?? '']);
+}
+
+/** Floor: walk the tree, read every OWNERS file and parse it with the bare `yaml` package. */
+function floorIndex(root: string): number {
+  return best(smoke ? 1 : 3, () => {
+    const s = scanTree(root, { alwaysSkip: new Set(['.git']) });
+    for (const f of s.files) {
+      if (f.endsWith('/OWNERS') || f === 'OWNERS' || f === 'OWNERS_ALIASES') {
+        const t = readText(path.join(root, f)).text;
+        if (t !== undefined) yamlParse(t, { uniqueKeys: false });
+      }
+    }
+  });
+}
+
+function benchTree(label: string, root: string, queryPaths?: string[]): void {
+  const walk = best(smoke ? 1 : 3, () => scanTree(root, { alwaysSkip: new Set(['.git']) }));
+  const floor = floorIndex(root);
+  let repo!: Repository;
+  const build = best(smoke ? 1 : 3, () => {
+    repo = Repository.open(root);
+  });
+  record(`${label}: directory walk (floor)`, walk, 'ms');
+  record(`${label}: index build (cold)`, build, 'ms', floor, '≤ 1.5× floor');
+  const owners = repo.index.queries;
+  const paths = queryPaths ?? [...repo.files].slice(0, 25_000);
+  for (const p of paths) ownersReport(owners, p); // warm-up
+  const q = best(smoke ? 1 : 3, () => {
+    for (const p of paths) ownersReport(owners, p);
+  });
+  record(`${label}: owners of ${paths.length} paths (warm)`, q, 'ms', undefined, paths.length >= 25_000 ? '≤ 500 ms' : undefined);
+  const single = paths[Math.floor(paths.length / 2)];
+  const reps = 2000;
+  const [, tq] = time(() => {
+    for (let i = 0; i < reps; i++) ownersReport(owners, single);
+  });
+  record(`${label}: owners of one path`, (tq / reps) * 1000, 'µs');
+  const someOwners = [...repo.index.files.keys()][Math.floor(repo.index.files.size / 2)];
+  const text = repo.text(someOwners) ?? '';
+  const inc = median(
+    Array.from({ length: 20 }, (_, i) => time(() => repo.setOverlay(someOwners, text + `\n# edit ${i}\n`))[1]),
+  );
+  record(`${label}: incremental update after one OWNERS edit`, inc, 'ms', undefined, '≤ 5 ms');
+  record(`${label}: heap after indexing`, process.memoryUsage().heapUsed / 1048576, 'MB');
+}
+
+function main(): void {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-shepherd-bench-'));
+  try {
+    const sizes: [number, number][] = smoke ? [[10_000, 500]] : [[10_000, 500], [100_000, 5_000]];
+    for (const [files, owners] of sizes) {
+      const [tree, gen] = time(() => generateTree(path.join(tmp, `t${files}`), files, owners));
+      console.log(`generated ${files} files / ${owners} OWNERS in ${gen.toFixed(0)} ms`);
+      benchTree(`generated ${files / 1000}k/${owners}`, tree.root, tree.files.slice(0, 25_000));
+    }
+    const corpus = path.resolve(__dirname, '..', '..', 'shared', 'corpus');
+    if (fs.existsSync(corpus)) {
+      for (const name of ['community', 'test-infra', 'enhancements', 'prow']) {
+        const root = path.join(corpus, name);
+        const list = path.join(root, 'FILES.txt');
+        const paths = fs.existsSync(list) ? fs.readFileSync(list, 'utf8').split('\n').filter(Boolean) : undefined;
+        benchTree(name, root, paths);
+      }
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...[['figure', 'value', 'floor', 'ratio', 'goal'], ...rows].map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
+  console.log('\n' + line(['figure', 'value', 'floor', 'ratio', 'goal']));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify({ date: new Date().toISOString(), smoke, machine, results }, null, 2) + '\n');
+  console.log(`\nwrote bench/results.json (${smoke ? 'smoke' : 'full'} run)`);
+}
+
+main();
