@@ -1,7 +1,7 @@
 /** `kube-shepherd check`: every diagnostic of a repository, for CI (JSON lines, text or GitHub annotations). */
 import * as fs from 'node:fs';
 import type { Diagnostic } from '../core/diagnostics';
-import { diagnoseRepository } from '../workspace/diagnose';
+import { repositoryDiagnostics } from '../workspace/pipeline';
 import { Repository } from '../workspace/repository';
 import { parseArgs, stringFlag, UsageError } from './args';
 
@@ -17,7 +17,7 @@ export function checkCommand(argv: string[], out: (s: string) => void): number {
   const repo = Repository.open(root);
   const limits = args.positionals.map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, ''));
   const inScope = (f: string) => limits.length === 0 || limits.some((l) => l === '' || l === '.' || f === l || f.startsWith(l + '/'));
-  const diags = diagnoseRepository(repo).filter((d) => inScope(d.file));
+  const diags = repositoryDiagnostics(repo, { ci: true }).filter((d) => inScope(d.file));
   out(render(diags, format));
   const failing = diags.some((d) => d.severity === 'error' || (args.flags.has('strict') && d.severity === 'warning'));
   return failing ? 1 : 0;

@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import type { RepoSnapshot } from '../core/snapshot';
+import { parseRepoConfig, REPO_CONFIG_PATH } from '../core/config/repoConfig';
 import type { OwnersDiscoveryOptions } from '../core/owners/discovery';
 import { OwnersIndex, type OwnersText } from './ownersIndex';
 import { readText, scanTree, type ScanResult } from './scan';
@@ -26,8 +27,18 @@ export class Repository implements RepoSnapshot {
     this.index = OwnersIndex.build(this.files, (p) => this.read(p), opts);
   }
 
+  /** Opens a repository; its `.kube-shepherd.yaml` (if valid) adds Prow discovery settings to `opts`. */
   static open(root: string, opts: RepositoryOptions = {}): Repository {
-    return new Repository(path.resolve(root), opts);
+    const abs = path.resolve(root);
+    const cfgText = readText(path.join(abs, REPO_CONFIG_PATH)).text;
+    const cfg = cfgText === undefined ? undefined : parseRepoConfig(cfgText).config;
+    const merged: RepositoryOptions = {
+      ...opts,
+      dirDenylist: [...(opts.dirDenylist ?? []), ...(cfg?.dirDenylist ?? [])],
+      ignorePreconfiguredDefaults: opts.ignorePreconfiguredDefaults ?? cfg?.ignorePreconfiguredDefaults,
+      mdYaml: opts.mdYaml ?? cfg?.mdYaml,
+    };
+    return new Repository(abs, merged);
   }
 
   abs(rel: string): string {
