@@ -41,14 +41,26 @@ export function scanTree(root: string, opts: ScanOptions = {}): ScanResult {
     const subdirs: string[] = [];
     for (const ent of entries) {
       const p = rel === '' ? ent.name : rel + '/' + ent.name;
-      if (ent.isDirectory()) {
+      let isDir = ent.isDirectory();
+      let isFile = ent.isFile();
+      if (!isDir && !isFile && !ent.isSymbolicLink() && !ent.isFIFO() && !ent.isSocket() && !ent.isBlockDevice() && !ent.isCharacterDevice()) {
+        // Some file systems report no type in readdir (DT_UNKNOWN): ask lstat, as filepath.Walk does.
+        try {
+          const st = fs.lstatSync(path.join(root, p));
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue;
+        }
+      }
+      if (isDir) {
         if (opts.alwaysSkip?.has(ent.name)) continue;
         if (opts.denylist?.matchesDir(p)) {
           skipped.push(p);
           continue;
         }
         subdirs.push(p);
-      } else if (ent.isFile()) {
+      } else if (isFile) {
         files.push(p);
       }
     }

@@ -4,7 +4,7 @@
  * the `yaml` package's own YAML 1.2 typing would silently disagree with Prow.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar, type Document, type Node as YNode } from 'yaml';
-import { resolvePlainScalar, type GoScalar } from './resolve';
+import { isTimestampText, resolvePlainScalar, type GoScalar } from './resolve';
 
 export type Offsets = [start: number, end: number];
 
@@ -53,8 +53,31 @@ const MAX_DEPTH = 1_000;
 
 export class YamlTooComplexError extends Error {}
 
+/**
+ * libyaml's reader (yaml.v2 readerc.go) rejects any character outside YAML's printable set before parsing:
+ * TAB, LF, CR, 0x20-0x7E, NEL, 0xA0-0xD7FF, 0xE000-0xFFFD, astral planes. A NUL or other C0/C1 control character
+ * (a binary file) makes the whole Unmarshal fail.
+ */
+const NON_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+
+/** Tag resolution failed the way yaml.v2's `failf("cannot decode …")` does: the whole Unmarshal errors. */
+class TagResolutionError extends Error {
+  constructor(message: string, readonly offset: number) {
+    super(message);
+  }
+}
+
 export function parseGoYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
+  const bad = NON_PRINTABLE.exec(text);
+  if (bad) {
+    const cp = bad[0].codePointAt(0) ?? 0;
+    return {
+      root: null,
+      error: { message: `control characters are not allowed (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`, offset: bad.index },
+      lineCounter: lineCounterFor(text),
+    };
+  }
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, {
@@ -79,6 +102,7 @@ export function parseGoYaml(text: string): ParsedYaml {
     const budget = { nodes: 0 };
     return { root: convert(doc.contents as YNode, doc, budget, 0), lineCounter };
   } catch (e) {
+    if (e instanceof TagResolutionError) return { root: null, error: { message: e.message, offset: e.offset }, lineCounter };
     if (e instanceof YamlTooComplexError || e instanceof RangeError) {
       const at = (doc.contents as YNode).range?.[0] ?? 0;
       return { root: null, error: { message: 'document contains excessive aliasing or nesting', offset: at }, lineCounter };
@@ -95,7 +119,8 @@ function convert(node: YNode, doc: Document.Parsed, budget: { nodes: number }, d
   if (++budget.nodes > MAX_EXPANDED_NODES || depth > MAX_DEPTH) throw new YamlTooComplexError();
   if (isAlias(node)) {
     const target = node.resolve(doc);
-    if (!target) return { kind: 'scalar', value: { t: 'null' }, text: '', plain: true, range: rangeOf(node) };
+    // yaml.v2: an alias to an anchor not defined before it fails the whole document.
+    if (!target) throw new TagResolutionError(`unknown anchor '${node.source}' referenced`, rangeOf(node)[0]);
     return convert(target as YNode, doc, budget, depth + 1);
   }
   if (isScalar(node)) return scalarNode(node);
@@ -137,7 +162,7 @@ function scalarNode(node: Scalar): ScalarNode {
   const tag = node.tag;
   let value: GoScalar;
   if (tag && tag !== '?' && tag !== '!') {
-    value = resolveTagged(tag, text, plain);
+    value = resolveTagged(tag, text, rangeOf(node)[0]);
   } else if (plain) {
     value = resolvePlainScalar(text);
   } else {
@@ -146,22 +171,54 @@ function scalarNode(node: Scalar): ScalarNode {
   return { kind: 'scalar', value, text, plain, range: rangeOf(node) };
 }
 
-/** Explicit tags: `!!str` forces a string; other core tags resolve the text and keep the result. */
-function resolveTagged(tag: string, text: string, plain: boolean): GoScalar {
+function lineCounterFor(text: string): LineCounter {
+  const lc = new LineCounter();
+  lc.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+  return lc;
+}
+
+const GO_TAG_NAMES: Record<GoScalar['t'], string> = { str: '!!str', bool: '!!bool', int: '!!int', float: '!!float', null: '!!null', merge: '!!merge' };
+
+/**
+ * Explicit tags as yaml.v2's resolve(tag, in) treats them: `!!str`/`!!binary` take the text as is (binary decoded
+ * from base64); `!!int`, `!!float`, `!!bool`, `!!null`, `!!timestamp` resolve the text and must agree with the tag
+ * (an int under `!!float` becomes a float), otherwise the document fails to decode; unknown tags keep the text.
+ */
+function resolveTagged(tag: string, text: string, offset: number): GoScalar {
   const short = tag.startsWith('tag:yaml.org,2002:') ? '!!' + tag.slice('tag:yaml.org,2002:'.length) : tag;
   switch (short) {
     case '!!str':
-    case '!!binary':
       return { t: 'str', v: text };
+    case '!!binary': {
+      const decoded = decodeStdBase64(text);
+      if (decoded === undefined) throw new TagResolutionError('!!binary value contains invalid base64 data', offset);
+      return { t: 'str', v: decoded };
+    }
+    case '!!merge':
+      return text === '<<' ? { t: 'merge' } : { t: 'str', v: text };
     case '!!int':
     case '!!float':
     case '!!bool':
     case '!!null':
-    case '!!timestamp':
-      return resolvePlainScalar(text);
+    case '!!timestamp': {
+      const r = text === '<<' ? ({ t: 'str', v: text } as GoScalar) : resolvePlainScalar(text);
+      const rtag = r.t === 'str' && short === '!!timestamp' && isTimestampText(text) ? '!!timestamp' : GO_TAG_NAMES[r.t];
+      if (rtag === short) return r;
+      if (short === '!!float' && r.t === 'int') return { t: 'float', v: Number(r.v) };
+      throw new TagResolutionError(`cannot decode ${rtag} \`${text}\` as a ${short}`, offset);
+    }
     default:
-      return plain ? { t: 'str', v: text } : { t: 'str', v: text };
+      return { t: 'str', v: text };
   }
+}
+
+/** Go's base64.StdEncoding.DecodeString (CR/LF ignored, padding required); the bytes read as a Go string. */
+function decodeStdBase64(text: string): string | undefined {
+  const s = text.replace(/[\r\n]/g, '');
+  if (s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*(={0,2})$/.test(s)) return undefined;
+  const bytes = Buffer.from(s, 'base64');
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 /**

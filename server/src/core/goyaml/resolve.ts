@@ -12,16 +12,17 @@ export type GoScalar =
   | { t: 'null' }
   | { t: 'merge' };
 
-const BOOLS: Record<string, boolean> = {};
+// Null-prototype: `toString` must not be found through Object.prototype.
+const BOOLS: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
 for (const s of ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']) BOOLS[s] = true;
 for (const s of ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']) BOOLS[s] = false;
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
-const SPECIAL_FLOATS: Record<string, number> = {
+const SPECIAL_FLOATS: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, {
   '.nan': NaN, '.NaN': NaN, '.NAN': NaN,
   '.inf': Infinity, '.Inf': Infinity, '.INF': Infinity,
   '+.inf': Infinity, '+.Inf': Infinity, '+.INF': Infinity,
   '-.inf': -Infinity, '-.Inf': -Infinity, '-.INF': -Infinity,
-};
+});
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -29,12 +30,13 @@ const UINT64_MAX = 2n ** 64n - 1n;
 
 export function resolvePlainScalar(text: string): GoScalar {
   if (NULLS.has(text)) return { t: 'null' };
+  // yaml.v2 treats an untagged plain `<<` key as a merge (isMerge); as a value it is the string "<<" (see sigsYaml).
+  if (text === '<<') return { t: 'merge' };
   const c = text.charCodeAt(0);
   const hint = hintOf(c);
   if (hint === 0) return { t: 'str', v: text };
   if (text in BOOLS) return { t: 'bool', v: BOOLS[text] };
   if (text in SPECIAL_FLOATS) return { t: 'float', v: SPECIAL_FLOATS[text] };
-  if (text === '<<') return { t: 'merge' };
   if (hint === 'M') return { t: 'str', v: text };
   if (hint === '.') {
     const f = goParseFloat(text);
@@ -46,7 +48,8 @@ export function resolvePlainScalar(text: string): GoScalar {
   const i = goParseIntBase0(plain);
   if (i !== undefined) {
     if (i >= INT64_MIN && i <= INT64_MAX) return { t: 'int', v: i, u: false };
-    if (i >= 0n && i <= UINT64_MAX && !plain.startsWith('-')) return { t: 'int', v: i, u: true };
+    // strconv.ParseUint accepts no sign at all: `+18446744073709551615` falls through to the float rule.
+    if (i >= 0n && i <= UINT64_MAX && !plain.startsWith('-') && !plain.startsWith('+')) return { t: 'int', v: i, u: true };
   }
   if (YAML_STYLE_FLOAT.test(plain)) {
     const f = goParseFloat(plain);
@@ -97,6 +100,10 @@ function goParseFloat(s: string): number | undefined {
 }
 
 /** yaml.v2 parseTimestamp: YYYY-… accepted by one of its time.Parse layouts. Approximated by their shapes. */
+export function isTimestampText(s: string): boolean {
+  return looksLikeTimestamp(s);
+}
+
 function looksLikeTimestamp(s: string): boolean {
   if (!/^[0-9]{4}-/.test(s)) return false;
   return (

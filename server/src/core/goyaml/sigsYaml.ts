@@ -105,6 +105,7 @@ function findField(type: GoType & { k: 'struct' }, key: string): GoField | undef
 export function toJson(node: Node, target: GoType | null): JVal {
   switch (node.kind) {
     case 'map': {
+      checkMerges(node);
       const byKey = new Map<string, [JVal, Node]>();
       for (const e of effectiveEntries(node)) {
         const k = keyString(e.key);
@@ -128,6 +129,18 @@ export function toJson(node: Node, target: GoType | null): JVal {
     }
     case 'scalar':
       return scalarToJson(node, target);
+  }
+}
+
+/** yaml.v2 fails the whole decode when `<<` is given anything but a mapping or a sequence of mappings. */
+function checkMerges(map: Node & { kind: 'map' }): void {
+  for (const e of map.entries) {
+    if (!e.merge) continue;
+    const v = e.value;
+    const ok = v.kind === 'map' || (v.kind === 'seq' && v.items.every((i) => i.kind === 'map'));
+    if (!ok) throw new ConvertError({ message: 'map merge requires map or sequence of maps as the value', node: v, kind: 'convert' });
+    if (v.kind === 'map') checkMerges(v);
+    else if (v.kind === 'seq') for (const i of v.items) if (i.kind === 'map') checkMerges(i);
   }
 }
 

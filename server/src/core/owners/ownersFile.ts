@@ -63,6 +63,11 @@ export interface OwnersFile {
   simple?: ConfigLists;
   filters?: FilterConfig[];
   options: DirOptions;
+  /**
+   * Options as the SimpleConfig decode read them, when that decode succeeded (an md-yaml header is decoded as a
+   * SimpleConfig only: Prow applies its options even when it has no lists, and nothing when it fails).
+   */
+  simpleOptions?: DirOptions;
   /** Why SimpleConfig failed, when it did (explains why top-level lists were dropped). */
   simpleError?: DecodeProblem;
   /** Why FullConfig failed, when the file is ignored. */
@@ -96,12 +101,13 @@ export function parseOwnersFile(text: string, parsed: ParsedYaml = parseGoYaml(t
   }
   const simple = sigsUnmarshal(parsed.root, simpleConfigType);
   const simpleLists = lists(simple.value as GoStruct);
+  const simpleOptions = simple.error ? undefined : options(simple.value as GoStruct);
   if (!simple.error && !isEmptyConfig(simpleLists)) {
-    return { mode: 'simple', simple: simpleLists, options: options(simple.value as GoStruct), yaml: parsed };
+    return { mode: 'simple', simple: simpleLists, options: simpleOptions!, simpleOptions, yaml: parsed };
   }
   const full = sigsUnmarshal(parsed.root, fullConfigType);
   if (full.error) {
-    return { mode: 'ignored', options: noOptions(), simpleError: simple.error, fullError: full.error, yaml: parsed };
+    return { mode: 'ignored', options: noOptions(), simpleOptions, simpleError: simple.error, fullError: full.error, yaml: parsed };
   }
   const fv = full.value as GoStruct;
   const filters: FilterConfig[] = [];
@@ -110,7 +116,7 @@ export function parseOwnersFile(text: string, parsed: ParsedYaml = parseGoYaml(t
     const keySources = filterKeySources(parsed.root);
     for (const [pattern, cfg] of fm) filters.push({ pattern, keySrc: keySources.get(pattern) ?? null, config: lists(cfg) });
   }
-  return { mode: 'full', filters, options: options(fv), simpleError: simple.error, yaml: parsed };
+  return { mode: 'full', filters, options: options(fv), simpleOptions, simpleError: simple.error, yaml: parsed };
 }
 
 function noOptions(): DirOptions {

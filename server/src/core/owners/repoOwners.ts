@@ -105,6 +105,14 @@ export class RepoOwners implements OwnersQueries {
   private apply(source: OwnersSource): void {
     const key = ownersKeyOf(source.path, this.mdYaml);
     const f = source.file;
+    if (this.mdYaml && source.path.endsWith('.md')) {
+      // RO:539-551: the front matter is decoded as a SimpleConfig only (no FullConfig fallback, filters never
+      // apply); a decode error drops it; otherwise its lists and options apply to the file itself.
+      if (f.syntaxError || f.simpleError || !f.simpleOptions) return;
+      if (f.mode === 'simple' && f.simple) this.applyConfig(key, null, null, f.simple);
+      if (f.simpleOptions.noParentOwners || f.simpleOptions.autoApproveUnownedSubfolders) this.options.set(key, f.simpleOptions);
+      return;
+    }
     if (f.mode === 'simple' && f.simple) {
       this.applyConfig(key, null, null, f.simple);
     } else if (f.mode === 'full' && f.filters) {
