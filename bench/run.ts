@@ -12,6 +12,7 @@ import { ownersReport } from '../server/src/core/owners/report';
 import { Repository } from '../server/src/workspace/repository';
 import { readText, scanTree } from '../server/src/workspace/scan';
 import { generateTree } from './generate';
+import { runLatency, type LatencyDoc } from './lspLatency';
 
 const smoke = process.argv.includes('--smoke');
 const results: Record<string, unknown>[] = [];
@@ -84,9 +85,51 @@ function benchTree(label: string, root: string, queryPaths?: string[]): void {
   record(`${label}: heap after indexing`, process.memoryUsage().heapUsed / 1048576, 'MB');
 }
 
-function main(): void {
+/** A workspace with real documents (copied from the corpus) plus a 500-line OWNERS_ALIASES. */
+function latencyWorkspace(tmp: string, corpus: string): { root: string; docs: LatencyDoc[] } {
+  const root = path.join(tmp, 'latency');
+  fs.cpSync(path.join(corpus, 'test-infra'), root, { recursive: true });
+  const aliases = fs.readFileSync(path.join(root, 'OWNERS_ALIASES'), 'utf8').trimEnd().split('\n');
+  for (let i = 0; aliases.length < 500; i++) aliases.push(`  bench-group-${i}:`, `    - bench-user-${i}`, `    - bench-user-${i + 1}`);
+  fs.writeFileSync(path.join(root, 'OWNERS_ALIASES'), aliases.slice(0, 500).join('\n') + '\n');
+  const docs: LatencyDoc[] = [
+    { label: 'OWNERS', rel: 'OWNERS', languageId: 'owners', anchor: /^approvers:/m, typed: '  - newlogin$n', pasted: 'labels:\n  - area/a\n  - area/b\n' },
+    { label: 'OWNERS_ALIASES (500 lines)', rel: 'OWNERS_ALIASES', languageId: 'owners', anchor: /^aliases:/m, typed: '  new-group$n: []', pasted: '  pasted-group:\n    - a\n    - b\n' },
+  ];
+  const enh = path.join(corpus, 'enhancements');
+  const kepDir = 'keps/sig-api-machinery/1040-priority-and-fairness';
+  if (fs.existsSync(path.join(enh, kepDir))) {
+    fs.cpSync(path.join(enh, 'keps'), path.join(root, 'keps'), { recursive: true });
+    fs.copyFileSync(path.join(enh, 'OWNERS_ALIASES'), path.join(root, 'keps', 'OWNERS_ALIASES.enhancements'));
+    docs.push({ label: 'kep.yaml (largest)', rel: `${kepDir}/kep.yaml`, languageId: 'yaml', anchor: /^reviewers:/m, typed: '  - "@newreviewer$n"', pasted: 'see-also:\n  - "/keps/sig-api-machinery/1040-priority-and-fairness"\n' });
+    docs.push({ label: 'KEP README (largest)', rel: 'keps/sig-scheduling/5517-dra-node-allocatable-resources/README.md', languageId: 'markdown', anchor: /^## Summary/m, typed: 'A new sentence typed in the summary $n.', pasted: '\n### Pasted heading\n\nSome text.\n' });
+  }
+  return { root, docs };
+}
+
+async function latency(tmp: string): Promise<void> {
+  const corpus = path.resolve(__dirname, '..', '..', 'shared', 'corpus');
+  if (!fs.existsSync(corpus)) return;
+  const { root, docs } = latencyWorkspace(tmp, corpus);
+  const res = await runLatency(root, docs, smoke ? 1 : 6);
+  for (const doc of new Set(res.map((r) => r.doc))) {
+    const ks = res.find((r) => r.doc === doc && r.server === 'kube-shepherd');
+    const peer = res.find((r) => r.doc === doc && r.server !== 'kube-shepherd');
+    if (!ks) continue;
+    record(`keystroke→diagnostics ${doc}: median`, ks.median, 'ms', undefined, '≤ 10 ms');
+    record(`keystroke→diagnostics ${doc}: p99`, ks.p99, 'ms', undefined, '≤ 30 ms');
+    if (peer) {
+      record(`  yaml-language-server ${doc}: median (peer)`, peer.median, 'ms');
+      record(`  speed-up over yaml-language-server (${doc})`, peer.median / ks.median, '×', undefined, '≥ 2×');
+    }
+    if (ks.missed) record(`  missed publishes ${doc}`, ks.missed, '');
+  }
+}
+
+async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-shepherd-bench-'));
   try {
+    await latency(tmp);
     const sizes: [number, number][] = smoke ? [[10_000, 500]] : [[10_000, 500], [100_000, 5_000]];
     for (const [files, owners] of sizes) {
       const [tree, gen] = time(() => generateTree(path.join(tmp, `t${files}`), files, owners));
@@ -115,4 +158,7 @@ function main(): void {
   console.log(`\nwrote bench/results.json (${smoke ? 'smoke' : 'full'} run)`);
 }
 
-main();
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
