@@ -1,11 +1,14 @@
 /** `kube-shepherd check`: every diagnostic of a repository, for CI (JSON lines, text or GitHub annotations). */
 import * as fs from 'node:fs';
 import type { Diagnostic } from '../core/diagnostics';
-import { repositoryDiagnostics } from '../workspace/pipeline';
+import { registerRuleProvider, repositoryDiagnostics } from '../workspace/pipeline';
+import { tocProvider } from '../workspace/kepProviders';
 import { Repository } from '../workspace/repository';
 import { parseArgs, stringFlag, UsageError } from './args';
 
 export const CHECK_USAGE = 'kube-shepherd check --root DIR [PATH...] [--format json|text|github] [--strict]';
+
+registerRuleProvider(tocProvider);
 
 export function checkCommand(argv: string[], out: (s: string) => void): number {
   const args = parseArgs(argv, new Set(['strict']), new Set(['root', 'format']));

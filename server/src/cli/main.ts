@@ -1,11 +1,13 @@
 /** kube-shepherd: the CLI entry point (check | owners | suggest | lsp --stdio | demo). */
 import { checkCommand, CHECK_USAGE } from './checkCommand';
 import { ownersCommand, OWNERS_USAGE } from './ownersCommand';
+import { suggestCommand, SUGGEST_USAGE } from './suggestCommand';
 import { UsageError } from './args';
 
 const USAGE = `Usage:
   ${CHECK_USAGE}
   ${OWNERS_USAGE}
+  ${SUGGEST_USAGE}
   kube-shepherd lsp --stdio
   kube-shepherd demo            (owners and diagnostics of the embedded sample workspace)`;
 
@@ -17,6 +19,8 @@ async function main(argv: string[]): Promise<number> {
       return ownersCommand(rest, write);
     case 'check':
       return checkCommand(rest, write);
+    case 'suggest':
+      return suggestCommand(rest, write);
     case 'lsp': {
       const { startServer } = await import('../lsp/server');
       startServer();
