@@ -30,7 +30,7 @@ import {
   type RequestType,
   type TextEdit,
   type WorkspaceEdit,
-} from 'vscode-languageserver-protocol/node';
+} from 'vscode-languageserver/node';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'cli.js');

@@ -1,17 +1,18 @@
 /**
  * Publishes diagnostics: every OWNERS source when the workspace opens, the edited file at each keystroke, and the
- * OWNERS files that depend on OWNERS_ALIASES when it changes.
+ * OWNERS files that depend on OWNERS_ALIASES (or labels.yaml / sigs.yaml) when it changes. Only files whose
+ * diagnostics changed are re-sent, plus the edited file itself.
  */
 import type { Connection } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../core/diagnostics';
-import { diagnoseFile, diagnoseRepository, ownersContext } from '../workspace/diagnose';
+import { diagnoseFile, diagnoseRepository, isIgnoredOwnersFile, LABELS_YAML_PATHS, ownersContext, SIGS_YAML_PATH } from '../workspace/diagnose';
 import type { Repository } from '../workspace/repository';
 import { toLspDiagnostic } from './convert';
 import type { Workspaces } from './workspaces';
 
 export class DiagnosticsPublisher {
-  /** Files we last published non-empty diagnostics for, per repository root. */
-  private readonly published = new Map<string, Set<string>>();
+  /** What we last sent per file (a fingerprint), per repository root; absent = nothing or empty. */
+  private readonly published = new Map<string, Map<string, string>>();
 
   constructor(private readonly connection: Connection, private readonly workspaces: Workspaces) {}
 
@@ -19,33 +20,43 @@ export class DiagnosticsPublisher {
     for (const repo of this.workspaces.all()) this.publishRepository(repo);
   }
 
-  private publishRepository(repo: Repository): void {
-    const diags = diagnoseRepository(repo);
-    const byFile = groupByFile(diags);
-    const before = this.published.get(repo.root) ?? new Set<string>();
-    for (const f of before) if (!byFile.has(f)) this.send(repo, f, []);
-    for (const [f, ds] of byFile) this.send(repo, f, ds);
-    this.published.set(repo.root, new Set(byFile.keys()));
+  private sent(repo: Repository): Map<string, string> {
+    let m = this.published.get(repo.root);
+    if (!m) this.published.set(repo.root, (m = new Map()));
+    return m;
+  }
+
+  /** Re-diagnose the whole repository; send what changed (and always `force`, the file being edited). */
+  private publishRepository(repo: Repository, force?: string): void {
+    const byFile = groupByFile(diagnoseRepository(repo));
+    const sent = this.sent(repo);
+    for (const f of [...sent.keys()]) if (!byFile.has(f) && f !== force) this.send(repo, f, []);
+    for (const [f, ds] of byFile) this.send(repo, f, ds, f === force);
+    if (force !== undefined && !byFile.has(force)) this.send(repo, force, [], true);
   }
 
   fileChanged(repo: Repository, rel: string): void {
     const idx = repo.index;
-    if (idx.aliases && rel === idx.aliases.path) {
-      // An alias edit can change every OWNERS file's diagnostics.
-      this.publishRepository(repo);
+    if ((idx.aliases && rel === idx.aliases.path) || LABELS_YAML_PATHS.includes(rel) || rel === SIGS_YAML_PATH) {
+      // Aliases, labels and groups feed every OWNERS file's diagnostics.
+      this.publishRepository(repo, idx.aliases && rel === idx.aliases.path ? rel : undefined);
       return;
     }
-    if (!idx.isTracked(rel)) return;
-    const ds = diagnoseFile(repo, rel, ownersContext(repo));
-    this.send(repo, rel, ds);
-    const set = this.published.get(repo.root) ?? new Set<string>();
-    if (ds.length > 0) set.add(rel);
-    else set.delete(rel);
-    this.published.set(repo.root, set);
+    if (!idx.isTracked(rel) && !isIgnoredOwnersFile(repo, rel) && !idx.files.has(rel)) {
+      if (this.sent(repo).has(rel)) this.send(repo, rel, []);
+      return;
+    }
+    this.send(repo, rel, diagnoseFile(repo, rel, ownersContext(repo)), true);
   }
 
-  private send(repo: Repository, rel: string, ds: Diagnostic[]): void {
-    void this.connection.sendDiagnostics({ uri: this.workspaces.uriOf(repo, rel), diagnostics: ds.map(toLspDiagnostic) });
+  private send(repo: Repository, rel: string, ds: Diagnostic[], force = false): void {
+    const sent = this.sent(repo);
+    const lsp = ds.map(toLspDiagnostic);
+    const fp = lsp.length === 0 ? '' : JSON.stringify(lsp);
+    if (!force && (sent.get(rel) ?? '') === fp) return;
+    if (fp === '') sent.delete(rel);
+    else sent.set(rel, fp);
+    void this.connection.sendDiagnostics({ uri: this.workspaces.uriOf(repo, rel), diagnostics: lsp });
   }
 }
 

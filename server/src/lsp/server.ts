@@ -1,10 +1,42 @@
 /** The Kube Shepherd language server: connection set-up and scheduling; features live in their own handler files. */
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { registerCodeActions } from './codeActions';
+import { COMPLETION_TRIGGERS, registerCompletion } from './completion';
+import { registerDefinition } from './definition';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { registerDocumentSymbols } from './documentSymbols';
+import type { FeatureContext } from './features';
+import { registerHover } from './hover';
 import { registerOwnersOf } from './ownersOf';
+import { registerReferences } from './references';
+import { registerRename } from './rename';
+import { registerSuggestReviewers } from './suggest';
 import { Workspaces } from './workspaces';
+
+/** Request features: each registers one handler that dispatches by file kind (see features.ts). */
+const FEATURES: ((ctx: FeatureContext) => void)[] = [
+  registerHover,
+  registerCompletion,
+  registerDefinition,
+  registerReferences,
+  registerRename,
+  registerCodeActions,
+  registerDocumentSymbols,
+];
+
+const CAPABILITIES: ServerCapabilities = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+  workspace: { workspaceFolders: { supported: false } },
+  hoverProvider: true,
+  completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+  definitionProvider: true,
+  referencesProvider: true,
+  renameProvider: { prepareProvider: true },
+  codeActionProvider: { codeActionKinds: ['quickfix'] },
+  documentSymbolProvider: true,
+};
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
@@ -20,13 +52,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         connection.console.error(`Kube Shepherd: cannot index ${f}: ${(e as Error).message}`);
       }
     }
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-        workspace: { workspaceFolders: { supported: false } },
-      },
-      serverInfo: { name: 'kube-shepherd', version: '0.1.0' },
-    };
+    return { capabilities: CAPABILITIES, serverInfo: { name: 'kube-shepherd', version: '0.1.0' } };
   });
 
   connection.onInitialized(() => publisher.publishAll());
@@ -54,7 +80,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   });
 
+  const ctx: FeatureContext = { connection, documents, workspaces, publisher };
+  for (const register of FEATURES) register(ctx);
   registerOwnersOf(connection, workspaces);
+  registerSuggestReviewers(connection, workspaces);
 
   documents.listen(connection);
   connection.listen();

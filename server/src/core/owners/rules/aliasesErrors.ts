@@ -1,8 +1,12 @@
 /** Errors: an OWNERS_ALIASES that Prow's ParseAliasesConfig rejects ("The content of OWNERS_ALIASES is invalid."). */
+import type { Fix } from '../../diagnostics';
+import type { Node } from '../../goyaml/nodes';
 import type { AliasesFile } from '../aliasesFile';
 import type { FileContext } from './context';
+import { quoted, replaceNode } from './edits';
+import type { AliasesOutline } from './syntax';
 
-export function prowAliasesErrors(ctx: FileContext, file: AliasesFile): void {
+export function prowAliasesErrors(ctx: FileContext, file: AliasesFile, outline?: AliasesOutline): void {
   if (file.syntaxError) {
     ctx.add({
       range: ctx.lines.lineRange(ctx.lines.position(file.syntaxError.offset).line),
@@ -14,14 +18,22 @@ export function prowAliasesErrors(ctx: FileContext, file: AliasesFile): void {
     return;
   }
   for (const e of file.errors) {
+    const group = e.group !== undefined ? outline?.groups.find((g) => g.text === e.group) : undefined;
+    const bad = group?.members.filter((m) => nonStringScalar(m.node)) ?? [];
+    const fixes: Fix[] = bad.length > 0 ? [{ title: 'Quote the members YAML 1.1 reads as booleans/numbers', edits: bad.map((m) => replaceNode(ctx, m.node, quoted(m.text))), isPreferred: true }] : [];
     ctx.add({
-      range: e.node ? ctx.range(e.node.range) : ctx.lines.lineRange(0),
+      range: bad.length === 1 ? ctx.range(bad[0].node.range) : e.node ? ctx.range(e.node.range) : ctx.lines.lineRange(0),
       severity: 'error',
       code: 'aliases/invalid',
-      message: `Prow cannot load OWNERS_ALIASES: ${e.message}. verify-owners fails with "The content of OWNERS_ALIASES is invalid."${
+      message: `Prow cannot load OWNERS_ALIASES: ${e.message}${bad.length > 0 ? ` (YAML 1.1 reads ${bad.map((b) => '`' + b.text + '`').join(', ')} as ${bad.length === 1 ? 'a boolean/number' : 'booleans/numbers'}, not a login)` : ''}. verify-owners fails with "The content of OWNERS_ALIASES is invalid."${
         e.group ? ' Prow then keeps an unpredictable subset of the groups.' : ''
       }`,
       upstream: 'prow verify-owners',
+      fixes: fixes.length > 0 ? fixes : undefined,
     });
   }
+}
+
+function nonStringScalar(n: Node): boolean {
+  return n.kind === 'scalar' && n.plain && (n.value.t === 'bool' || n.value.t === 'int' || n.value.t === 'float' || n.value.t === 'null');
 }

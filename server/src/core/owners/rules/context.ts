@@ -3,8 +3,11 @@ import type { Diagnostic, Range } from '../../diagnostics';
 import type { Offsets } from '../../goyaml/nodes';
 import { LineIndex } from '../../text';
 import type { AliasesFile } from '../aliasesFile';
+import type { DirDenylist } from '../discovery';
+import type { KnownLabel } from '../labelsYaml';
 import type { OwnersFile } from '../ownersFile';
 import type { RepoOwners } from '../repoOwners';
+import type { SigsModel } from '../sigsLeadership';
 
 export interface OwnersRuleSettings {
   /** Prow's owners.labels_denylist (verify-owners "File contains banned labels"). */
@@ -21,8 +24,16 @@ export interface OwnersRepoContext {
   aliases?: AliasesFile;
   /** Known label names (from a labels.yaml in the workspace), if any. */
   knownLabels?: ReadonlySet<string>;
+  /** The labels.yaml entries (descriptions, `previously` names), when a labels.yaml is present. */
+  labels?: ReadonlyMap<string, KnownLabel>;
+  /** sigs.yaml (groups, their labels and leadership), when present. */
+  sigs?: SigsModel;
   /** Every file path of the repository (for filter regex reachability). */
   files?: ReadonlySet<string>;
+  /** Prow's directory denylist (for OWNERS files Prow never reads). */
+  denylist?: DirDenylist;
+  /** Name of the aliases file (OWNERS_ALIASES by default). */
+  aliasesFilename?: string;
   settings: OwnersRuleSettings;
 }
 
@@ -38,10 +49,20 @@ export class FileContext {
   add(d: Omit<Diagnostic, 'file'>): void {
     this.out.push({ file: this.path, ...d });
   }
+  /** Has a diagnostic with this code already been reported? */
+  has(code: string): boolean {
+    return this.out.some((d) => d.code === code);
+  }
 }
 
 export interface OwnersFileInput {
   path: string;
   text: string;
   file: OwnersFile;
+}
+
+/** The directory of an OWNERS file ("" for the root). */
+export function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
 }

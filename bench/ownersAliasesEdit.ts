@@ -1,0 +1,59 @@
+/**
+ * A 500-line OWNERS_ALIASES edit round trip over the real server (stdio): didChange → publishDiagnostics for the
+ * aliases file and for a dependent OWNERS file whose diagnostics change. Goal: median ≤ 10 ms.
+ *   node scripts/build.mjs && node --import tsx bench/ownersAliasesEdit.ts [--runs N]
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LspClient } from '../test/support/lspClient';
+
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 40;
+
+function workspace(): { dir: string; aliases: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ks-bench-aliases-'));
+  const lines = ['aliases:'];
+  let g = 0;
+  while (lines.length < 500) {
+    lines.push(`  group-${g}-leads:`);
+    for (let m = 0; m < 4; m++) lines.push(`    - user${g}x${m}`);
+    g++;
+  }
+  const aliases = lines.slice(0, 500).join('\n') + '\n';
+  fs.writeFileSync(path.join(dir, 'OWNERS_ALIASES'), aliases);
+  fs.writeFileSync(path.join(dir, 'OWNERS'), 'approvers:\n  - group-0-leads\n');
+  for (let i = 0; i < 300; i++) {
+    const d = path.join(dir, `dir${i}`);
+    fs.mkdirSync(d);
+    fs.writeFileSync(path.join(d, 'OWNERS'), `approvers:\n  - group-${i % g}-leads\n  - person${i}\nreviewers:\n  - group-${(i + 1) % g}-leads\nlabels:\n  - sig/x\n`);
+    fs.writeFileSync(path.join(d, 'main.go'), 'package x\n');
+  }
+  return { dir, aliases };
+}
+
+async function main(): Promise<void> {
+  const { dir, aliases } = workspace();
+  const client = await LspClient.start({ root: dir, timeoutMs: 20_000 });
+  await client.open('OWNERS_ALIASES', aliases);
+  // The edit: rename group-0-leads (used by the root OWNERS and dir0/OWNERS) and back.
+  const edited = aliases.replace('group-0-leads:', 'group-0-lead:');
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const text = i % 2 === 0 ? edited : aliases;
+    const a = client.nextDiagnostics('OWNERS_ALIASES');
+    const dep = client.nextDiagnostics('dir0/OWNERS');
+    const t0 = process.hrtime.bigint();
+    await client.changeNoWait('OWNERS_ALIASES', text);
+    await Promise.all([a, dep]);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  await client.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+  const s = [...times].sort((x, y) => x - y);
+  const median = s[Math.floor(s.length / 2)];
+  const p90 = s[Math.floor(s.length * 0.9)];
+  console.log(`OWNERS_ALIASES (500 lines) edit → diagnostics for it and its dependents, 301 OWNERS files: median ${median.toFixed(2)} ms, p90 ${p90.toFixed(2)} ms over ${RUNS} runs (goal ≤ 10 ms median)`);
+}
+
+void main();

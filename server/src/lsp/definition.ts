@@ -1,0 +1,18 @@
+/** textDocument/definition: an alias → its group in the root OWNERS_ALIASES. */
+import type { DefinitionParams, Location } from 'vscode-languageserver/node';
+import { ownersDefinition } from '../core/owners/editor/navigation';
+import { byKind, type FeatureContext, type KindHandlers } from './features';
+import { offsetIn, ownersViewOf } from './ownersView';
+import type { Located } from './workspaces';
+
+function owners(loc: Located, params: DefinitionParams, ctx: FeatureContext): Location[] {
+  const view = ownersViewOf(loc);
+  if (!view) return [];
+  return ownersDefinition(view, offsetIn(view, params.position)).map((l) => ({ uri: ctx.workspaces.uriOf(loc.repo, l.path), range: l.range }));
+}
+
+export const definitionHandlers: KindHandlers<DefinitionParams, Location[]> = { owners, 'owners-aliases': owners };
+
+export function registerDefinition(ctx: FeatureContext): void {
+  ctx.connection.onDefinition(byKind(ctx, definitionHandlers, []));
+}
