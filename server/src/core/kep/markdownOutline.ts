@@ -1,0 +1,66 @@
+/**
+ * A light line-based view of a KEP README: ATX headings, and which lines are inside fenced code or HTML comments.
+ * Enough for the non-TOC README lints (the TOC check has its own mdtoc-exact parser).
+ */
+
+export interface Heading {
+  level: number;
+  text: string;
+  /** 0-based line. */
+  line: number;
+}
+
+export interface Outline {
+  lines: string[];
+  headings: Heading[];
+  /** For each line: true when it is inside fenced code or an HTML comment (wholly or partly). */
+  hidden: boolean[];
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+
+export function outlineOf(text: string): Outline {
+  const lines = text.split(/\r?\n/);
+  const headings: Heading[] = [];
+  const hidden: boolean[] = new Array(lines.length).fill(false);
+  let fence: string | undefined;
+  let inComment = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (fence) {
+      hidden[i] = true;
+      const m = FENCE.exec(line);
+      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) fence = undefined;
+      continue;
+    }
+    if (inComment) {
+      hidden[i] = true;
+      if (line.includes('-->')) inComment = false;
+      continue;
+    }
+    const f = FENCE.exec(line);
+    if (f) {
+      fence = f[1];
+      hidden[i] = true;
+      continue;
+    }
+    const open = line.lastIndexOf('<!--');
+    if (open >= 0 && line.indexOf('-->', open + 4) < 0) {
+      inComment = true;
+      hidden[i] = line.trimStart().startsWith('<!--');
+      if (hidden[i]) continue;
+    }
+    const h = ATX.exec(line);
+    if (h) {
+      const text = (h[2] ?? '').replace(/[ \t]+#+$/, '').trim();
+      headings.push({ level: h[1].length, text, line: i });
+    }
+  }
+  return { lines, headings, hidden };
+}
+
+/** Text of a line with inline HTML comments removed. */
+export function withoutInlineComments(line: string): string {
+  return line.replace(/<!--.*?-->/g, '');
+}
