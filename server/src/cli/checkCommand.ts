@@ -2,13 +2,13 @@
 import * as fs from 'node:fs';
 import type { Diagnostic } from '../core/diagnostics';
 import { registerRuleProvider, repositoryDiagnostics } from '../workspace/pipeline';
-import { tocProvider } from '../workspace/kepProviders';
+import { allKepProviders } from '../workspace/kepProviders';
 import { Repository } from '../workspace/repository';
 import { parseArgs, stringFlag, UsageError } from './args';
 
 export const CHECK_USAGE = 'kube-shepherd check --root DIR [PATH...] [--format json|text|github] [--strict]';
 
-registerRuleProvider(tocProvider);
+for (const p of allKepProviders()) registerRuleProvider(p);
 
 export function checkCommand(argv: string[], out: (s: string) => void): number {
   const args = parseArgs(argv, new Set(['strict']), new Set(['root', 'format']));

@@ -5,7 +5,8 @@
  */
 import type { Connection } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../core/diagnostics';
-import { diagnoseFile, diagnoseRepository, isIgnoredOwnersFile, LABELS_YAML_PATHS, ownersContext, SIGS_YAML_PATH } from '../workspace/diagnose';
+import { diagnoseRepository, isIgnoredOwnersFile, LABELS_YAML_PATHS, SIGS_YAML_PATH } from '../workspace/diagnose';
+import { dependentsOf, fileDiagnostics, finish, isChecked, repositoryDiagnostics } from '../workspace/pipeline';
 import type { Repository } from '../workspace/repository';
 import { toLspDiagnostic } from './convert';
 import type { Workspaces } from './workspaces';
@@ -16,8 +17,12 @@ export class DiagnosticsPublisher {
 
   constructor(private readonly connection: Connection, private readonly workspaces: Workspaces) {}
 
+  /** Workspace open: every rule family, every file. */
   publishAll(): void {
-    for (const repo of this.workspaces.all()) this.publishRepository(repo);
+    for (const repo of this.workspaces.all()) {
+      const byFile = groupByFile(repositoryDiagnostics(repo));
+      for (const [f, ds] of byFile) this.send(repo, f, ds);
+    }
   }
 
   private sent(repo: Repository): Map<string, string> {
@@ -26,11 +31,17 @@ export class DiagnosticsPublisher {
     return m;
   }
 
-  /** Re-diagnose the whole repository; send what changed (and always `force`, the file being edited). */
+  /** Re-diagnose every OWNERS-family file; send what changed (and always `force`, the file being edited). */
   private publishRepository(repo: Repository, force?: string): void {
-    const byFile = groupByFile(diagnoseRepository(repo));
+    const raw = groupByFile(diagnoseRepository(repo));
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const [f, ds] of raw) {
+      const done = finish(repo, f, ds);
+      if (done.length > 0) byFile.set(f, done);
+    }
     const sent = this.sent(repo);
-    for (const f of [...sent.keys()]) if (!byFile.has(f) && f !== force) this.send(repo, f, []);
+    // Only OWNERS-family files were re-diagnosed: leave the others' diagnostics alone.
+    for (const f of [...sent.keys()]) if (!byFile.has(f) && f !== force && (repo.index.files.has(f) || isIgnoredOwnersFile(repo, f))) this.send(repo, f, []);
     for (const [f, ds] of byFile) this.send(repo, f, ds, f === force);
     if (force !== undefined && !byFile.has(force)) this.send(repo, force, [], true);
   }
@@ -42,11 +53,13 @@ export class DiagnosticsPublisher {
       this.publishRepository(repo, idx.aliases && rel === idx.aliases.path ? rel : undefined);
       return;
     }
-    if (!idx.isTracked(rel) && !isIgnoredOwnersFile(repo, rel) && !idx.files.has(rel)) {
+    const deps = dependentsOf(repo, rel);
+    if (!isChecked(repo, rel) && !isIgnoredOwnersFile(repo, rel) && !idx.files.has(rel)) {
       if (this.sent(repo).has(rel)) this.send(repo, rel, []);
-      return;
+    } else {
+      this.send(repo, rel, fileDiagnostics(repo, rel), true);
     }
-    this.send(repo, rel, diagnoseFile(repo, rel, ownersContext(repo)), true);
+    for (const d of deps) this.send(repo, d, fileDiagnostics(repo, d));
   }
 
   private send(repo: Repository, rel: string, ds: Diagnostic[], force = false): void {

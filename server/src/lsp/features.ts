@@ -16,12 +16,18 @@ export interface FeatureContext {
   publisher: DiagnosticsPublisher;
 }
 
-export type FileKind = 'owners' | 'owners-aliases' | 'other';
+export type FileKind = 'owners' | 'owners-aliases' | 'kep-yaml' | 'prr' | 'kep-md' | 'repo-config' | 'other';
 
 export function fileKindOf(loc: Located): FileKind {
   const name = basename(loc.rel);
   if (name === (loc.repo.opts.aliasesFilename ?? 'OWNERS_ALIASES')) return 'owners-aliases';
   if (name === (loc.repo.opts.ownersFilename ?? 'OWNERS')) return 'owners';
+  if (loc.rel === '.kube-shepherd.yaml') return 'repo-config';
+  if (loc.rel.startsWith('keps/')) {
+    if (name === 'kep.yaml') return 'kep-yaml';
+    if (loc.rel.startsWith('keps/prod-readiness/') && name.endsWith('.yaml')) return 'prr';
+    if (name.endsWith('.md')) return 'kep-md';
+  }
   return 'other';
 }
 

@@ -14,6 +14,8 @@ import { registerReferences } from './references';
 import { registerRename } from './rename';
 import { registerSuggestReviewers } from './suggest';
 import { Workspaces } from './workspaces';
+import { registerRuleProvider } from '../workspace/pipeline';
+import { allKepProviders } from '../workspace/kepProviders';
 
 /** Request features: each registers one handler that dispatches by file kind (see features.ts). */
 const FEATURES: ((ctx: FeatureContext) => void)[] = [
@@ -37,6 +39,8 @@ const CAPABILITIES: ServerCapabilities = {
   codeActionProvider: { codeActionKinds: ['quickfix'] },
   documentSymbolProvider: true,
 };
+
+for (const p of allKepProviders()) registerRuleProvider(p);
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);

@@ -1,7 +1,10 @@
 /** KEP rule families plugged into the diagnostics pipeline. */
 import * as path from 'node:path';
+import type { Diagnostic } from '../core/diagnostics';
+import { kepDiagnostics, kepDiagnosticsForFile, type KepOptions } from '../core/kep';
 import { isTocChecked, tocDiagnostics } from '../core/kep/tocRules';
 import type { RuleProvider } from './pipeline';
+import { repoSettings } from './repoSettings';
 import type { Repository } from './repository';
 
 /**
@@ -29,3 +32,69 @@ export const tocProvider: RuleProvider = {
     return checked === text ? tocDiagnostics(rel, text) : [];
   },
 };
+
+// ---- kep.yaml, PRR files, READMEs, SIG Node ----
+
+const LATEST = /^latest-milestone:\s*["']?v?(\d+)\.(\d+)/m;
+const minorsByRepo = new WeakMap<Repository, Map<string, number>>();
+
+/**
+ * The upcoming Kubernetes minor: `upcomingRelease` from .kube-shepherd.yaml, else the highest `latest-milestone` of
+ * the workspace's kep.yaml files (KEPs target the release in progress, so the newest target is the best offline
+ * guess; upstream CI asks GitHub instead and falls back to 999).
+ */
+export function upcomingMinor(repo: Repository, changed?: string): number {
+  const configured = repoSettings(repo).config.upcomingRelease;
+  if (configured !== undefined) return configured;
+  let minors = minorsByRepo.get(repo);
+  const read = (f: string) => {
+    const m = LATEST.exec(repo.text(f) ?? '');
+    if (m && m[1] === '1') minors!.set(f, Number(m[2]));
+    else minors!.delete(f);
+  };
+  if (!minors) {
+    minors = new Map();
+    minorsByRepo.set(repo, minors);
+    for (const f of repo.files) if (f.startsWith('keps/') && f.endsWith('/kep.yaml')) read(f);
+  } else if (changed?.endsWith('/kep.yaml')) read(changed);
+  let max = 0;
+  for (const v of minors.values()) if (v > max) max = v;
+  return max > 0 ? max : 999;
+}
+
+function kepOptions(repo: Repository, changed?: string): KepOptions {
+  return { upcomingMinor: upcomingMinor(repo, changed), sigsYamlText: repo.files.has('sigs.yaml') ? repo.text('sigs.yaml') : undefined };
+}
+
+function isKepFile(rel: string): boolean {
+  return rel.startsWith('keps/') && (rel.endsWith('.yaml') || rel.endsWith('.md') || rel.endsWith('.MD'));
+}
+
+export const kepProvider: RuleProvider = {
+  name: 'kep',
+  files: (repo) => [...repo.files].filter(isKepFile),
+  covers: (_repo, rel) => isKepFile(rel),
+  diagnose: (repo, rel) => kepDiagnosticsForFile(repo, rel, kepOptions(repo, rel)),
+  diagnoseAll: (repo) => kepDiagnostics(repo, kepOptions(repo)),
+  dependents: (repo, rel): string[] => {
+    // A kep.yaml decides its PRR file's and README's findings; a PRR file or README decides its kep.yaml's.
+    const dir = path.posix.dirname(rel);
+    const out: string[] = [];
+    if (rel.endsWith('/kep.yaml')) {
+      for (const f of [`${dir}/README.md`]) if (repo.files.has(f)) out.push(f);
+      const text = repo.text(rel) ?? '';
+      const num = /^kep-number:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
+      const sig = /^owning-sig:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
+      if (num && sig && repo.files.has(`keps/prod-readiness/${sig}/${num}.yaml`)) out.push(`keps/prod-readiness/${sig}/${num}.yaml`);
+    } else if ((rel.endsWith('/README.md') || rel.endsWith('/OWNERS')) && rel.startsWith('keps/') && repo.files.has(`${dir}/kep.yaml`)) {
+      out.push(`${dir}/kep.yaml`);
+    }
+    return out;
+  },
+};
+
+export function allKepProviders(): RuleProvider[] {
+  return [tocProvider, kepProvider];
+}
+
+export type { Diagnostic };

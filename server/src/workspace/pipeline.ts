@@ -20,6 +20,8 @@ export interface RuleProvider {
   diagnose(repo: Repository, rel: string): Diagnostic[];
   /** Files whose diagnostics may change when `rel` changes (besides `rel` itself). */
   dependents?(repo: Repository, rel: string): Iterable<string>;
+  /** The whole repository in one pass, when that is cheaper than file by file. */
+  diagnoseAll?(repo: Repository): Diagnostic[];
 }
 
 const providers: RuleProvider[] = [];
@@ -92,6 +94,11 @@ export function dependentsOf(repo: Repository, rel: string): Set<string> {
   return out;
 }
 
+/** Every registered provider (for the publisher's bookkeeping). */
+export function ruleProviders(): readonly RuleProvider[] {
+  return providers;
+}
+
 /** Every diagnostic of the repository, sorted. */
 export function repositoryDiagnostics(repo: Repository, opts: PipelineOptions = {}): Diagnostic[] {
   const byFile = new Map<string, Diagnostic[]>();
@@ -104,7 +111,12 @@ export function repositoryDiagnostics(repo: Repository, opts: PipelineOptions = 
   for (const f of repo.index.files.keys()) add(f, []);
   if (repo.index.aliases) add(repo.index.aliases.path, []);
   for (const d of diagnoseRepository(repo, ownersOptions(repo))) add(d.file, [d]);
-  for (const p of providers) for (const f of p.files(repo)) add(f, p.diagnose(repo, f));
+  for (const p of providers) {
+    if (p.diagnoseAll) {
+      for (const f of p.files(repo)) add(f, []);
+      for (const d of p.diagnoseAll(repo)) add(d.file, [d]);
+    } else for (const f of p.files(repo)) add(f, p.diagnose(repo, f));
+  }
   if (repo.files.has(REPO_CONFIG_PATH)) add(REPO_CONFIG_PATH, repoSettings(repo).diagnostics);
   const out: Diagnostic[] = [];
   for (const [f, ds] of byFile) out.push(...finish(repo, f, ds, opts));
