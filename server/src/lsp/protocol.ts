@@ -168,6 +168,8 @@ export interface SuggestReviewersResult {
   suggestedApprovers: { ccs: string[]; assignedCCs: string[]; suggestedCCs: string[] };
   blunderbuss: { requestCount: number; pools: { dir: string; leafReviewers: string[]; firstPickOdds: number }[]; requiredReviewers: string[] };
   ranked: { login: string; score: number; reasons: string[]; canApprove: boolean }[];
+  /** The repository has OWNERS files: Prow manages reviews (so `/cc` comments are the working route). */
+  prowManaged: boolean;
   /** GitHub coordinates from the git metadata (no git command run). */
   repository?: { owner: string; repo: string; host?: string; branch?: string; forkOwner?: string };
   /** Set when the open file belongs to a KEP directory. */

@@ -103,6 +103,7 @@ export function computeSuggestion(repo: Repository, rel: string, params: Suggest
       requiredReviewers: report.blunderbuss.requiredReviewers,
     },
     ranked: report.rankedDetails.map((r) => ({ login: r.login, score: r.score, reasons: r.reasons, canApprove: r.canApprove })),
+    prowManaged: repo.index.files.size > 0,
     repository: up?.owner && up.repo ? { owner: up.owner, repo: up.repo, host: up.host, branch: info?.branch, forkOwner: fork?.owner } : undefined,
   };
   if (kepDir) {
