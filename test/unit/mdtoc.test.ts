@@ -100,6 +100,39 @@ describe('mdtoc: headings and TOC lines (kep.md §3.2 table)', () => {
   });
 });
 
+// Expected strings were checked against Go's html.UnescapeString, which gomarkdown applies to link text and href.
+describe('mdtoc: named character references in heading links (Go html, full HTML5 table)', () => {
+  it('decodes a rare name such as &hearts; in link text; the anchor keeps the raw name', () => {
+    assert.equal(tocOf('## [I &hearts; KEPs](https://example.com)\n'), '- [<a href="https://example.com">I ♥ KEPs</a>](#i-hearts-keps)\n');
+  });
+
+  it('decodes two-code-point names (Go entity2) such as &NotNestedGreaterGreater; and &fjlig;', () => {
+    assert.equal(
+      tocOf('## [a &NotNestedGreaterGreater; b &fjlig;](/x)\n'),
+      '- [<a href="/x">a \u2aa2\u0338 b fj</a>](#a-notnestedgreatergreater-b-fjlig)\n',
+    );
+  });
+
+  it('decodes legacy names without ";" (also as a prefix: &notit; is ¬it;), but not other names', () => {
+    assert.equal(
+      tocOf('## [&copy 2024 &notit; &ampx &hearts &amp](/x)\n'),
+      '- [<a href="/x">© 2024 ¬it; &amp;x &amp;hearts &amp;</a>](#copy-2024-notit-ampx-hearts-amp)\n',
+    );
+  });
+
+  it('decodes the link destination too (&para=2 becomes ¶=2)', () => {
+    assert.equal(tocOf('## [Query](/a?b=1&para=2&lang=go)\n'), '- [<a href="/a?b=1¶=2&amp;lang=go">Query</a>](#query)\n');
+  });
+
+  it('leaves names outside links, unknown names and the two Go omits (&nLt;, &nGt;) literal', () => {
+    assert.equal(tocOf('## I &hearts; KEPs\n'), '- [I &amp;hearts; KEPs](#i-hearts-keps)\n');
+    assert.equal(
+      tocOf('## [&nLt; &nGt; &constructor; &toString](/x)\n'),
+      '- [<a href="/x">&amp;nLt; &amp;nGt; &amp;constructor; &amp;toString</a>](#nlt-ngt-constructor-tostring)\n',
+    );
+  });
+});
+
 describe('mdtoc: TOC tags', () => {
   it('reports a missing opening tag', () => {
     const r = checkToc('# Title\n<!-- /toc -->\n');

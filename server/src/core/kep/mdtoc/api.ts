@@ -1,0 +1,127 @@
+/**
+ * The table-of-contents check of `hack/verify-toc.sh` (kubernetes-sigs/mdtoc v1.4.0 with `--inplace --dryrun
+ * --max-depth=5`), reproduced byte for byte as a pure function of a file's text. See docs in kep.md §3.2.
+ *
+ * mdtoc finds headings with gomarkdown (commit 4d01890c35c0, `parser.CommonExtensions`) plus mmark v2.0.40's parser
+ * hook, renders each heading's inline content with gomarkdown's HTML renderer and derives an anchor from its text.
+ * Matching its verdict on every real KEP means matching gomarkdown's quirks too, not CommonMark or GitHub: e.g. a
+ * `---` line swallows everything up to the next `---` (mmark's title hook), `$…$` in a heading is math, a list item
+ * can hold a heading, `.# x` is a level-1 heading. So this directory holds an independent re-implementation of just
+ * the parts of that parser that decide *which* headings exist and *what* their inline content is.
+ *
+ * Flow: parse.ts runs blocks.ts (which headings exist) then inline.ts (what each contains); render.ts turns that into
+ * the TOC entry's label and anchors.ts into its `#fragment`. Everything works on UTF-8 bytes, as Go does (bytes.ts).
+ */
+import { headingText, makeAnchor } from './anchors';
+import { goTrimSpace } from './goCompat';
+import { parseHeadings } from './parse';
+import { renderInlines } from './render';
+
+export { GoPanic, goTrimSpace } from './goCompat';
+
+/** mdtoc's tags, as it writes them; it finds them with a case-insensitive regex (`(?i)<!-- toc -->`). */
+export const TOC_START_TAG = '<!-- toc -->';
+export const TOC_END_TAG = '<!-- /toc -->';
+/** `hack/verify-toc.sh` passes `--max-depth=5` (mdtoc's own default would be 6). */
+export const VERIFY_TOC_MAX_DEPTH = 5;
+
+export interface TocOptions {
+  /** Deepest heading level listed; 0 or less = no limit. Default 5, as in `hack/verify-toc.sh`. */
+  maxDepth?: number;
+  /** Only headings after the closing tag count (mdtoc's `--skip-prefix`, default true). */
+  skipPrefix?: boolean;
+}
+
+export type TocTagError = 'missing-start' | 'missing-end' | 'end-before-start';
+
+/** Offsets are UTF-16 offsets into the text (like JS strings and LSP). */
+export interface TocTags {
+  /** Offset of the first `<!-- toc -->` match, or -1. */
+  start: number;
+  /** Offset of the first `<!-- /toc -->` match, or -1. */
+  end: number;
+}
+
+export type TocCheck =
+  | { kind: 'ok'; tags: TocTags; generated: string }
+  | {
+      kind: 'stale';
+      tags: TocTags;
+      /** The TOC mdtoc generates (each line ends with "\n"; empty when there is no heading). */
+      generated: string;
+      /** The text between the tags, i.e. from just after `<!-- toc -->` to the start of `<!-- /toc -->`. */
+      existingRange: { start: number; end: number };
+    }
+  | { kind: 'error'; error: TocTagError; message: string; tags: TocTags };
+
+/** A replacement of text[start, end) by newText. */
+export interface TocEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+const START_RE = /<!-- toc -->/i;
+const END_RE = /<!-- \/toc -->/i;
+
+/** The first match of each tag anywhere in the raw text: a plain regex search, so tags inside code blocks count. */
+export function findTocTags(text: string): TocTags {
+  const s = START_RE.exec(text);
+  const e = END_RE.exec(text);
+  return { start: s ? s.index : -1, end: e ? e.index : -1 };
+}
+
+/** mdtoc's error strings (`WriteTOC`), kept verbatim so users can match them with CI logs. */
+export const TOC_ERROR_MESSAGES: Record<TocTagError, string> = {
+  'missing-start': 'missing opening TOC tag',
+  'missing-end': 'missing closing TOC tag',
+  'end-before-start': 'TOC closing tag before start tag',
+};
+
+/** mdtoc `GenerateTOC`: the TOC of a whole markdown document (every heading in it counts). */
+export function generateToc(markdown: string, opts: TocOptions = {}): string {
+  const maxDepth = opts.maxDepth ?? VERIFY_TOC_MAX_DEPTH;
+  const headings = parseHeadings(markdown);
+  let baseLvl = Number.MAX_SAFE_INTEGER;
+  for (const h of headings) if (h.level < baseLvl) baseLvl = h.level;
+  const anchors = new Map<string, number>();
+  let toc = '';
+  for (const h of headings) {
+    if (maxDepth > 0 && h.level > maxDepth) continue;
+    // Anchors are de-duplicated only among listed headings: mdtoc makes them after the depth filter.
+    const anchor = makeAnchor(anchors, headingText(h.children));
+    toc += '  '.repeat(h.level - baseLvl) + '- [' + goTrimSpace(renderInlines(h.children)) + '](#' + anchor + ')\n';
+  }
+  return toc;
+}
+
+/** The document mdtoc takes its headings from: with skip-prefix, everything from the closing tag on. */
+function headingSource(text: string, tags: TocTags, opts: TocOptions): string {
+  return opts.skipPrefix === false ? text : text.slice(tags.end);
+}
+
+/** mdtoc `WriteTOC` in `--dryrun` mode: ok, stale (with what it would write) or a tag error. */
+export function checkToc(text: string, opts: TocOptions = {}): TocCheck {
+  const tags = findTocTags(text);
+  const error: TocTagError | undefined =
+    tags.start === -1 ? 'missing-start' : tags.end === -1 ? 'missing-end' : tags.end < tags.start ? 'end-before-start' : undefined;
+  if (error) return { kind: 'error', error, message: TOC_ERROR_MESSAGES[error], tags };
+  const generated = generateToc(headingSource(text, tags, opts), opts);
+  const existingRange = { start: tags.start + TOC_START_TAG.length, end: tags.end };
+  // mdtoc compares after strings.TrimSpace on both sides, so blank lines around the list never matter.
+  if (goTrimSpace(text.slice(existingRange.start, existingRange.end)) === goTrimSpace(generated)) {
+    return { kind: 'ok', tags, generated };
+  }
+  return { kind: 'stale', tags, generated, existingRange };
+}
+
+/**
+ * The edit that makes the text byte-identical to what `mdtoc --inplace` writes: everything between the tags becomes
+ * "\n" + generated TOC (whose lines each end in "\n", so `<!-- /toc -->` starts a line). Null when mdtoc would not
+ * write (the TOC is up to date, or the tags are missing or out of order).
+ */
+export function regenerateTocEdit(text: string, opts: TocOptions = {}): TocEdit | null {
+  const check = checkToc(text, opts);
+  if (check.kind !== 'stale') return null;
+  return { start: check.existingRange.start, end: check.existingRange.end, newText: '\n' + check.generated };
+}
