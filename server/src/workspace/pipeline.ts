@@ -51,7 +51,9 @@ function isMarkdown(rel: string): boolean {
 /** Post-processing of one file's raw diagnostics: rule settings then suppressions. */
 export function finish(repo: Repository, rel: string, raw: Diagnostic[], opts: PipelineOptions = {}): Diagnostic[] {
   const settings = repoSettings(repo);
-  const configured = applyRuleSettings(raw, settings.config);
+  // In CI mode an Error that mirrors upstream CI stays an Error whatever the settings say: CI will fail on it.
+  const pinned = opts.ci ? raw.filter((d) => d.severity === 'error' && d.upstream) : [];
+  const configured = [...pinned, ...applyRuleSettings(opts.ci ? raw.filter((d) => !pinned.includes(d)) : raw, settings.config)];
   const text = repo.text(rel);
   if (text === undefined) return configured.sort(compareDiagnostics);
   const { kept, suppressed, unused } = applySuppressions(rel, text, configured, isMarkdown(rel));
