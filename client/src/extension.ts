@@ -2,14 +2,23 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerOwnership, type OwnershipApi } from './ownership';
+import { registerShepherd, type ShepherdTestApi } from './shepherd/command';
 
 let client: LanguageClient | undefined;
 
 export interface KubeShepherdApi {
   client: LanguageClient;
+  /** Ownership UI, as the tests see it. */
+  ownership: OwnershipApi;
+  /** "Request Shepherd" as the tests see it (last quick pick, last outcome). */
+  shepherd: ShepherdTestApi;
+  /** Milliseconds from activate() to a running language server with the UI registered. */
+  activationMs: number;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<KubeShepherdApi> {
+  const t0 = performance.now();
   const serverModule = context.asAbsolutePath(path.join('dist', 'cli.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, args: ['lsp'], transport: TransportKind.ipc },
@@ -29,7 +38,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeSh
   client = new LanguageClient('kubeShepherd', 'Kube Shepherd', serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
-  return { client };
+  const ownership = registerOwnership(context, client);
+  const shepherd = registerShepherd(context, client, client.outputChannel);
+  const activationMs = Math.round(performance.now() - t0);
+  client.outputChannel.appendLine(`Kube Shepherd activated in ${activationMs} ms`);
+  return { client, ownership, shepherd, activationMs };
 }
 
 export async function deactivate(): Promise<void> {
