@@ -13,6 +13,8 @@ import { registerOwnersOf } from './ownersOf';
 import { registerReferences } from './references';
 import { registerRename } from './rename';
 import { registerSuggestReviewers } from './suggest';
+import { registerDebugMemory } from './debug';
+import { registerNewKep } from './newKep';
 import { Workspaces } from './workspaces';
 import { registerRuleProvider } from '../workspace/pipeline';
 import { allKepProviders } from '../workspace/kepProviders';
@@ -88,6 +90,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   for (const register of FEATURES) register(ctx);
   registerOwnersOf(connection, workspaces);
   registerSuggestReviewers(connection, workspaces);
+  registerDebugMemory(connection);
+  registerNewKep(connection, workspaces);
 
   documents.listen(connection);
   connection.listen();

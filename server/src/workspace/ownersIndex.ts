@@ -21,7 +21,8 @@ export class OwnersIndex {
   readonly owners: RepoOwners;
   /** Memoised queries over `owners`: use this to answer ownership questions. */
   readonly queries: CachedOwnersQueries;
-  private readonly parsedByHash = new Map<string, OwnersFile>();
+  /** The last parse per path, keyed by content: re-reading unchanged text costs a hash, and typing never piles up parses. */
+  private readonly parsedByPath = new Map<string, { key: string; file: OwnersFile }>();
   /** Parsed OWNERS sources by path (also the unreadable ones, with their problem). */
   readonly files = new Map<string, { file?: OwnersFile; problem?: string; text?: string }>();
   aliases: { path: string; file?: AliasesFile; problem?: string; text?: string } | undefined;
@@ -52,16 +53,14 @@ export class OwnersIndex {
     return isOwnersPath(path, this.opts);
   }
 
-  private parse(text: string, md: boolean): OwnersFile {
+  private parse(path: string, text: string, md: boolean): OwnersFile {
     const body = md ? mdFrontMatter(text) : text;
-    const hash = createHash('sha1').update(md ? 'md\0' : 'o\0').update(body).digest('base64');
-    let f = this.parsedByHash.get(hash);
-    if (!f) {
-      f = parseOwnersFile(body);
-      if (this.parsedByHash.size > 50_000) this.parsedByHash.clear();
-      this.parsedByHash.set(hash, f);
-    }
-    return f;
+    const key = createHash('sha1').update(md ? 'md\0' : 'o\0').update(body).digest('base64');
+    const hit = this.parsedByPath.get(path);
+    if (hit && hit.key === key) return hit.file;
+    const file = parseOwnersFile(body);
+    this.parsedByPath.set(path, { key, file });
+    return file;
   }
 
   /** Add or replace an OWNERS source (incremental update). */
@@ -73,13 +72,14 @@ export class OwnersIndex {
       return;
     }
     const md = this.opts.mdYaml === true && path.endsWith('.md');
-    const file = this.parse(t.text, md);
+    const file = this.parse(path, t.text, md);
     this.files.set(path, { file, text: t.text });
     this.owners.setSource({ path, file });
   }
 
   removeOwners(path: string): void {
     this.queries.invalidate();
+    this.parsedByPath.delete(path);
     this.files.delete(path);
     this.owners.removeSource(path);
   }

@@ -21,7 +21,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
 
 export function outlineOf(text: string): Outline {
-  const lines = text.split(/\r?\n/);
+  // CommonMark (and LSP) line endings: \r\n, \n and a lone \r; splitting at \n only shifts every later line.
+  const lines = text.split(/\r\n|\r|\n/);
   const headings: Heading[] = [];
   const hidden: boolean[] = new Array(lines.length).fill(false);
   let fence: string | undefined;

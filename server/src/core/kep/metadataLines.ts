@@ -121,7 +121,10 @@ export class ScannedPositions {
   range(start: number, end: number): Range {
     const s = this.originalOffset(start);
     // An end at the start of the next YAML line belongs to the end of the previous one.
-    const e = end > start ? this.originalOffset(end - 1) + 1 : s;
+    let e = end > start ? this.originalOffset(end - 1) + 1 : s;
+    // A YAML line break maps onto the original's `\r\n`: never end between the `\r` and the `\n` (no such position).
+    const t = this.original.text;
+    if (e > s && t.charCodeAt(e - 1) === 13 && t.charCodeAt(e) === 10) e--;
     return this.original.range(s, Math.max(s, e));
   }
 }
