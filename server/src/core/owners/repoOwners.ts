@@ -82,12 +82,17 @@ export class RepoOwners implements OwnersQueries {
 
   /** Replace the alias map (null = no OWNERS_ALIASES file: no expansion at all); re-expands every source. */
   setAliases(aliases: Map<string, Set<string>> | null): void {
+    const before = this.aliases;
     this.aliases = aliases;
-    const all = [...this.sources.values()];
-    for (const r of Object.keys(this.roles) as Role[]) this.roles[r].clear();
-    this.options.clear();
-    this.invalidFilters.clear();
-    for (const s of all) this.apply(s);
+    // Only sources that mention an alias whose expansion changed need re-expanding (an OWNERS_ALIASES keystroke
+    // must not redo every OWNERS file of a large repository). Appearing/disappearing the whole file changes all.
+    const changed = before === null || aliases === null ? undefined : changedAliasNames(before, aliases);
+    for (const s of [...this.sources.values()]) {
+      if (changed && !mentionsAny(s, changed)) continue;
+      this.removeSource(s.path);
+      this.sources.set(s.path, s);
+      this.apply(s);
+    }
   }
 
   getAliases(): Map<string, Set<string>> | null {
@@ -275,6 +280,30 @@ export class RepoOwners implements OwnersQueries {
     }
     return keys;
   }
+}
+
+/** Alias names (normalised) added, removed, or whose members differ. */
+function changedAliasNames(a: Map<string, Set<string>>, b: Map<string, Set<string>>): Set<string> {
+  const out = new Set<string>();
+  for (const [k, v] of a) {
+    const w = b.get(k);
+    if (!w || w.size !== v.size || [...v].some((x) => !w.has(x))) out.add(k);
+  }
+  for (const k of b.keys()) if (!a.has(k)) out.add(k);
+  return out;
+}
+
+/** Does any approver/reviewer/required-reviewer entry of the source name one of these aliases? */
+function mentionsAny(source: OwnersSource, names: Set<string>): boolean {
+  if (names.size === 0) return false;
+  const f = source.file;
+  const lists = f.mode === 'simple' && f.simple ? [f.simple] : (f.filters ?? []).map((x) => x.config);
+  for (const c of lists) {
+    for (const role of ['approvers', 'reviewers', 'required_reviewers'] as const) {
+      for (const e of c[role] ?? []) if (names.has(normLogin(e.value))) return true;
+    }
+  }
+  return false;
 }
 
 export function normLogins(logins: Iterable<string>): Set<string> {
