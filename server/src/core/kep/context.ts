@@ -1,6 +1,8 @@
 /**
  * Everything one KEP check run needs besides the file being checked: the layout of `keps/`, the PRR approvers, the
- * groups list, aliases, and a per-run memo of parsed kep.yaml files. Built per call; nothing is cached globally.
+ * groups list, aliases, and parsed kep.yaml / PRR files. A run is built per call, but what does not depend on the
+ * edited file is kept per snapshot between runs (keyed by what it is computed from: the `keps/` file list, the text of
+ * OWNERS_ALIASES / sigs.yaml, each file's text), so a keystroke re-parses only the file that changed.
  */
 import type { RepoSnapshot } from '../snapshot';
 import { DEFAULT_GROUPS } from './defaultGroups';
@@ -21,6 +23,75 @@ export interface KepOptions {
   today?: string;
 }
 
+/** FNV-1a of each `keps/` path seen (paths are long-lived strings; the map lookup reuses V8's cached string hash). */
+const pathHashes = new Map<string, number>();
+
+function pathHash(f: string): number {
+  let h = pathHashes.get(f);
+  if (h === undefined) {
+    h = 0x811c9dc5;
+    for (let i = 5; i < f.length; i++) h = Math.imul(h ^ f.charCodeAt(i), 0x01000193);
+    if (pathHashes.size > 200_000) pathHashes.clear();
+    pathHashes.set(f, h);
+  }
+  return h;
+}
+
+/** Order-independent fingerprint of the `keps/` file list (count + sum and xor-mix of per-path hashes). */
+function kepsFilesKey(files: ReadonlySet<string>): string {
+  let n = 0;
+  let sum = 0;
+  let x = 0;
+  for (const f of files) {
+    if (f.charCodeAt(0) !== 107 || !f.startsWith('keps/')) continue; // 'k'
+    const h = pathHash(f);
+    sum = (sum + h) | 0;
+    x ^= Math.imul(h, 0x9e3779b1);
+    n++;
+  }
+  return `${n}:${sum}:${x}`;
+}
+
+interface Keyed<K, V> {
+  key: K;
+  value: V;
+}
+
+interface AliasFacts {
+  prrApprovers: string[];
+  prrApproversFromWorkspace: boolean;
+  techLeads: Set<string>;
+  aliases: Map<string, string[]>;
+}
+
+/** What KEP runs over one snapshot share (each entry recomputed only when its input changed). */
+interface SharedState {
+  layout?: Keyed<string, KepLayout>;
+  aliases?: Keyed<string | undefined, AliasFacts>;
+  groups?: Keyed<string | undefined, string[]>;
+  keps: Map<string, Keyed<string, KepFile>>;
+  prrs: Map<string, Keyed<string, StrictFile>>;
+  memos: Map<string, Keyed<unknown, unknown>>;
+}
+
+const shared = new WeakMap<RepoSnapshot, SharedState>();
+
+function sharedOf(snapshot: RepoSnapshot): SharedState {
+  let s = shared.get(snapshot);
+  if (!s) shared.set(snapshot, (s = { keps: new Map(), prrs: new Map(), memos: new Map() }));
+  return s;
+}
+
+function aliasFacts(aliasesText: string | undefined): AliasFacts {
+  const r = prrApproversFrom(aliasesText);
+  return {
+    prrApprovers: r.approvers,
+    prrApproversFromWorkspace: r.fromWorkspace,
+    techLeads: sigNodeTechLeadsFrom(aliasesText),
+    aliases: (aliasesText !== undefined ? readAliases(aliasesText, false).aliases : undefined) ?? new Map(),
+  };
+}
+
 export class KepRun {
   readonly layout: KepLayout;
   readonly groups: string[];
@@ -35,23 +106,30 @@ export class KepRun {
   private readonly parsed = new Map<string, KepFile | undefined>();
   private readonly parsedPrr = new Map<string, StrictFile | undefined>();
 
+  private readonly shared: SharedState;
+
   constructor(readonly snapshot: RepoSnapshot, readonly options: KepOptions) {
-    this.layout = kepLayout(snapshot);
+    const sh = (this.shared = sharedOf(snapshot));
+    const layoutKey = kepsFilesKey(snapshot.files);
+    if (sh.layout?.key !== layoutKey) sh.layout = { key: layoutKey, value: kepLayout(snapshot) };
+    this.layout = sh.layout.value;
     this.validated = new Set(this.layout.kepYamls);
     const sigs = options.sigsYamlText;
-    this.groups = sigs !== undefined ? groupsFromSigsYaml(sigs) : DEFAULT_GROUPS;
+    if (!sh.groups || sh.groups.key !== sigs) sh.groups = { key: sigs, value: sigs !== undefined ? groupsFromSigsYaml(sigs) : DEFAULT_GROUPS };
+    this.groups = sh.groups.value;
     this.groupsFromSigsYaml = sigs !== undefined;
     const aliasesText = snapshot.files.has('OWNERS_ALIASES') ? snapshot.text('OWNERS_ALIASES') : undefined;
+    if (!sh.aliases || sh.aliases.key !== aliasesText) sh.aliases = { key: aliasesText, value: aliasFacts(aliasesText) };
+    const facts = sh.aliases.value;
     if (options.prrApprovers) {
       this.prrApprovers = [...options.prrApprovers].sort();
       this.prrApproversFromWorkspace = true;
     } else {
-      const r = prrApproversFrom(aliasesText);
-      this.prrApprovers = r.approvers;
-      this.prrApproversFromWorkspace = r.fromWorkspace;
+      this.prrApprovers = facts.prrApprovers;
+      this.prrApproversFromWorkspace = facts.prrApproversFromWorkspace;
     }
-    this.techLeads = sigNodeTechLeadsFrom(aliasesText);
-    this.aliases = (aliasesText !== undefined ? readAliases(aliasesText, false).aliases : undefined) ?? new Map();
+    this.techLeads = facts.techLeads;
+    this.aliases = facts.aliases;
     this.upcomingMinor = options.upcomingMinor ?? 999;
   }
 
@@ -59,7 +137,12 @@ export class KepRun {
   kep(path: string): KepFile | undefined {
     if (this.parsed.has(path)) return this.parsed.get(path);
     const text = this.snapshot.text(path);
-    const k = text === undefined ? undefined : readKepYaml(path, text);
+    let k: KepFile | undefined;
+    if (text !== undefined) {
+      const hit = this.shared.keps.get(path);
+      if (hit && hit.key === text) k = hit.value;
+      else this.shared.keps.set(path, { key: text, value: (k = readKepYaml(path, text)) });
+    }
     this.parsed.set(path, k);
     return k;
   }
@@ -72,11 +155,25 @@ export class KepRun {
     return this.memos.get(key) as T;
   }
 
+  /** A value kept between runs over this snapshot while `dep` (e.g. the text it is computed from) is unchanged. */
+  memoFor<T>(key: string, dep: unknown, compute: () => T): T {
+    const hit = this.shared.memos.get(key);
+    if (hit && hit.key === dep) return hit.value as T;
+    const value = compute();
+    this.shared.memos.set(key, { key: dep, value });
+    return value;
+  }
+
   /** A PRR file read as PRRHandler.Parse reads it (memoized for this run), or undefined when unreadable. */
   prr(path: string): StrictFile | undefined {
     if (this.parsedPrr.has(path)) return this.parsedPrr.get(path);
     const text = this.snapshot.files.has(path) ? this.snapshot.text(path) : undefined;
-    const f = text === undefined ? undefined : readStrictFile(text, PRR_TYPE, false);
+    let f: StrictFile | undefined;
+    if (text !== undefined) {
+      const hit = this.shared.prrs.get(path);
+      if (hit && hit.key === text) f = hit.value;
+      else this.shared.prrs.set(path, { key: text, value: (f = readStrictFile(text, PRR_TYPE, false)) });
+    }
     this.parsedPrr.set(path, f);
     return f;
   }
@@ -105,7 +202,18 @@ export class KepRun {
   /** KEPs whose decoded kep-number is exactly `n`. */
   kepsWithNumber(n: string): KepFile[] {
     if (this.byNumber) return this.byNumber.get(n) ?? [];
-    return this.kepsMentioning(n).filter((k) => k.proposal?.fields.get('kep-number')?.value === n);
+    // Files parsed by an earlier run with the same text answer from the shared cache; the rest are pre-filtered by text.
+    const out: KepFile[] = [];
+    for (const p of this.layout.allKepYamls) {
+      const text = this.snapshot.text(p);
+      if (text === undefined) continue;
+      const hit = this.shared.keps.get(p);
+      let k: KepFile | undefined;
+      if (hit && hit.key === text) k = hit.value;
+      else if (text.includes(n) || text.includes('\\')) k = this.kep(p);
+      if (k && k.proposal?.fields.get('kep-number')?.value === n) out.push(k);
+    }
+    return out;
   }
 
   /** KEP directories whose name starts with the number `n` (leading zeros ignored), for link fixes. */

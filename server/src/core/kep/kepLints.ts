@@ -16,7 +16,7 @@ const HANDLE = /^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const MILESTONE = /^v1\.[0-9]+$/;
 const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 const UPPER_CAMEL = /^[A-Z][A-Za-z0-9]*$/;
-const KNOWN_COMPONENTS = [
+export const KNOWN_COMPONENTS = [
   'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubelet', 'kube-proxy', 'kubectl', 'kubeadm',
   'cloud-controller-manager', 'kube-aggregator', 'etcd', 'kube-dns', 'coredns', 'client-go', 'kube-state-metrics',
 ];

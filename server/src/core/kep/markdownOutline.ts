@@ -20,9 +20,17 @@ export interface Outline {
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
 
+/** Cheap pre-test for FENCE / ATX (both start with up to 3 spaces, then `, ~ or #): skips the regex on most lines. */
+function startsFenceOrAtx(line: string, atx: boolean): boolean {
+  let k = 0;
+  while (k < 3 && line.charCodeAt(k) === 32) k++;
+  const c = line.charCodeAt(k);
+  return atx ? c === 35 : c === 96 || c === 126;
+}
+
 export function outlineOf(text: string): Outline {
   // CommonMark (and LSP) line endings: \r\n, \n and a lone \r; splitting at \n only shifts every later line.
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   const headings: Heading[] = [];
   const hidden: boolean[] = new Array(lines.length).fill(false);
   let fence: string | undefined;
@@ -31,7 +39,7 @@ export function outlineOf(text: string): Outline {
     const line = lines[i];
     if (fence) {
       hidden[i] = true;
-      const m = FENCE.exec(line);
+      const m = startsFenceOrAtx(line, false) ? FENCE.exec(line) : null;
       if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) fence = undefined;
       continue;
     }
@@ -40,7 +48,7 @@ export function outlineOf(text: string): Outline {
       if (line.includes('-->')) inComment = false;
       continue;
     }
-    const f = FENCE.exec(line);
+    const f = startsFenceOrAtx(line, false) ? FENCE.exec(line) : null;
     if (f) {
       fence = f[1];
       hidden[i] = true;
@@ -52,7 +60,7 @@ export function outlineOf(text: string): Outline {
       hidden[i] = line.trimStart().startsWith('<!--');
       if (hidden[i]) continue;
     }
-    const h = ATX.exec(line);
+    const h = startsFenceOrAtx(line, true) ? ATX.exec(line) : null;
     if (h) {
       const text = (h[2] ?? '').replace(/[ \t]+#+$/, '').trim();
       headings.push({ level: h[1].length, text, line: i });

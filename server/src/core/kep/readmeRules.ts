@@ -64,7 +64,7 @@ export function readmeDiagnostics(run: KepRun, path: string): Diagnostic[] {
   if (isPrrStatus(status)) out.push(...unresolvedLints(path, outline, status));
   const templateText = run.snapshot.files.has(TEMPLATE_README) ? run.snapshot.text(TEMPLATE_README) : undefined;
   if (templateText !== undefined) {
-    const facts = run.memo('template-facts', () => templateFacts(templateText));
+    const facts = run.memoFor('template-facts', templateText, () => templateFacts(templateText));
     out.push(...templateHeadingLints(path, outline, facts));
     out.push(...signoffLints(path, outline, facts));
     if (status === 'implementable' || status === 'implemented') out.push(...questionnaireLints(path, outline, facts));

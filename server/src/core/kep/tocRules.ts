@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, Fix } from '../diagnostics';
 import { LineIndex } from '../text';
-import { checkToc, regenerateTocEdit, TOC_END_TAG, TOC_START_TAG, VERIFY_TOC_MAX_DEPTH, type TocTagError } from './mdtoc';
+import { checkToc, TOC_END_TAG, TOC_START_TAG, VERIFY_TOC_MAX_DEPTH, type TocTagError } from './mdtoc';
 
 export const TOC_UPSTREAM = 'hack/verify-toc.sh (mdtoc v1.4.0)';
 
@@ -35,8 +35,23 @@ const TAG_MESSAGES: Record<TocTagError, string> = {
   'end-before-start': `"${TOC_END_TAG}" comes before the first "${TOC_START_TAG}": verify-toc.sh takes the first match of each tag.`,
 };
 
+/**
+ * Last result per path: a README is re-checked whenever its kep.yaml changes (it is a dependent), with the same text;
+ * mdtoc's parse is the costliest step of a keystroke, so an unchanged text reuses the previous findings.
+ */
+const lastByPath = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
+
 export function tocDiagnostics(path: string, text: string): Diagnostic[] {
   if (!isTocChecked(path)) return [];
+  const hit = lastByPath.get(path);
+  if (hit && hit.text === text) return hit.diagnostics.map((d) => ({ ...d }));
+  const diagnostics = computeTocDiagnostics(path, text);
+  if (lastByPath.size >= 64) lastByPath.delete(lastByPath.keys().next().value as string);
+  lastByPath.set(path, { text, diagnostics });
+  return diagnostics.map((d) => ({ ...d }));
+}
+
+function computeTocDiagnostics(path: string, text: string): Diagnostic[] {
   let check;
   try {
     check = checkToc(text, { maxDepth: VERIFY_TOC_MAX_DEPTH });
@@ -57,10 +72,9 @@ export function tocDiagnostics(path: string, text: string): Diagnostic[] {
           : [end, end + TOC_END_TAG.length];
     return [tocDiagnostic(path, lines, from, to, TAG_CODES[check.error], TAG_MESSAGES[check.error])];
   }
-  const edit = regenerateTocEdit(text, { maxDepth: VERIFY_TOC_MAX_DEPTH });
-  const fixes: Fix[] = edit
-    ? [{ title: 'Regenerate table of contents', isPreferred: true, edits: [{ range: lines.range(edit.start, edit.end), newText: edit.newText }] }]
-    : [];
+  // What regenerateTocEdit returns, taken from this check instead of running mdtoc a second time per keystroke.
+  const edit = { start: check.existingRange.start, end: check.existingRange.end, newText: '\n' + check.generated };
+  const fixes: Fix[] = [{ title: 'Regenerate table of contents', isPreferred: true, edits: [{ range: lines.range(edit.start, edit.end), newText: edit.newText }] }];
   const d = tocDiagnostic(
     path,
     lines,

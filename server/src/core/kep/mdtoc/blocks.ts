@@ -42,6 +42,17 @@ const NL = 10, SP = 32, TAB = 9;
 
 const NEWLINE = new Uint8Array([NL]);
 
+/** For 0 < i < data.length: the first i' >= i with data[i' - 1] === NL, or data.length (a native search). */
+function lineEndAfter(data: Bytes, i: number): number {
+  const nl = data.indexOf(NL, i - 1);
+  return nl < 0 ? data.length : nl + 1;
+}
+
+/** The chunks as one byte slice; a single chunk is used as is (nothing writes to the bytes, so no copy is needed). */
+function joinChunks(chunks: Bytes[]): Bytes {
+  return chunks.length === 1 ? chunks[0] : concat(chunks);
+}
+
 export class BlockScanner {
   readonly headings: Heading[] = [];
   readonly refs = new Map<string, LinkRef>();
@@ -184,7 +195,7 @@ export class BlockScanner {
       raw.push(data.subarray(beg, end));
       beg = end;
     }
-    this.block(concat(raw));
+    this.block(joinChunks(raw));
     return end;
   }
 
@@ -218,7 +229,8 @@ export class BlockScanner {
 
     i = skipChar(data, i, SP);
     let line = i;
-    while (i > 0 && i < data.length && data[i - 1] !== NL) i++;
+    // First i' >= i with data[i' - 1] === NL (else data.length), found natively.
+    if (i > 0 && i < data.length) i = lineEndAfter(data, i);
     const raw: Bytes[] = [data.subarray(line, i)];
     let rawLen = i - line;
     line = i;
@@ -227,7 +239,7 @@ export class BlockScanner {
     let sublist = 0;
     gather: while (line < data.length) {
       i++;
-      while (i < data.length && data[i - 1] !== NL) i++;
+      if (i < data.length) i = lineEndAfter(data, i);
 
       // A blank line may still belong to this item: decided by the next non-blank line.
       if (isEmpty(data.subarray(line, i)) > 0) {
@@ -307,8 +319,8 @@ export class BlockScanner {
       line = i;
     }
 
-    const rawBytes = concat(raw);
     if ((flags.v & ITEM_CONTAINS_BLOCK) !== 0 && (flags.v & LIST_TERM) === 0) {
+      const rawBytes = joinChunks(raw);
       if (sublist > 0) {
         this.block(rawBytes.subarray(0, sublist));
         this.block(rawBytes.subarray(sublist));
@@ -317,7 +329,7 @@ export class BlockScanner {
       }
     } else if (sublist > 0) {
       // The item's own text is a paragraph (never a heading); only a nested list is parsed as blocks.
-      this.block(rawBytes.subarray(sublist));
+      this.block(joinChunks(raw).subarray(sublist));
     }
     return line;
   }

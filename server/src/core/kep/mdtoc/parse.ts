@@ -8,7 +8,7 @@ import { InlineParser } from './inline';
 export function parseHeadings(markdown: string): Heading[] {
   const parser = new BlockScanner();
   // Parse() normalises CR and CRLF to LF before anything else.
-  parser.block(bytesOf(markdown.replace(/\r\n?/g, '\n')));
+  parser.block(bytesOf(markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown));
   // Inline content is parsed after all blocks, so link references defined later in the file already resolve.
   const inline = new InlineParser(parser.refs);
   for (const h of parser.headings) h.children = inline.parse(h.content);

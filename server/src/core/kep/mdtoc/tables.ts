@@ -45,6 +45,11 @@ function tableCaption(data: Bytes): number {
 
 /** Length of a table's header and delimiter rows, or 0 if data does not start a table. */
 export function tableHeader(data: Bytes): number {
+  // Fast exit (most lines): a first line without '|' has one column, unless a code span opened by a '`' on it runs
+  // past its end, so a line with neither byte is never a header. Native searches bounded by the line's end.
+  let eol = data.indexOf(NL);
+  if (eol < 0) eol = data.length;
+  if (eol === 0 || (data.lastIndexOf(0x7c, eol - 1) < 0 && data.lastIndexOf(0x60, eol - 1) < 0)) return 0;
   let i = 0;
   let colCount = 1;
   let headerIsUnderline = true;
