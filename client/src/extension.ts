@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerOwnership, type OwnershipApi } from './ownership';
 import { registerShepherd, type ShepherdTestApi } from './shepherd/command';
+import { registerNewKep } from './kep/newKep';
 
 let client: LanguageClient | undefined;
 
@@ -47,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeSh
   context.subscriptions.push({ dispose: () => void client?.stop() });
   const ownership = registerOwnership(context, client);
   const shepherd = registerShepherd(context, client, client.outputChannel);
+  registerNewKep(context, client);
   const activationMs = Math.round(performance.now() - t0);
   client.outputChannel.appendLine(`Kube Shepherd activated in ${activationMs} ms`);
   return { client, ownership, shepherd, activationMs, ready };
