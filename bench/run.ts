@@ -12,6 +12,9 @@ import { ownersReport } from '../server/src/core/owners/report';
 import { Repository } from '../server/src/workspace/repository';
 import { readText, scanTree } from '../server/src/workspace/scan';
 import { generateTree } from './generate';
+import { ownershipOf } from '../server/src/core/sigs/ownership';
+import { suggestReviewers } from '../server/src/core/reviewers/suggest';
+import { spawnSync } from 'node:child_process';
 import { runLatency, type LatencyDoc } from './lspLatency';
 
 const smoke = process.argv.includes('--smoke');
@@ -82,7 +85,31 @@ function benchTree(label: string, root: string, queryPaths?: string[]): void {
     Array.from({ length: 20 }, (_, i) => time(() => repo.setOverlay(someOwners, text + `\n# edit ${i}\n`))[1]),
   );
   record(`${label}: incremental update after one OWNERS edit`, inc, 'ms', undefined, '≤ 5 ms');
+  // shepherd/ownersOf's work (owners, chain, owning SIG, emeritus) for one path, median over distinct paths.
+  const sample = paths.filter((_, i) => i % Math.max(1, Math.floor(paths.length / 500)) === 0).slice(0, 500);
+  for (const p of sample) ownershipOf(owners, repo.index.owners, p);
+  const per = sample.map((p) => time(() => ownershipOf(owners, repo.index.owners, p))[1]);
+  record(`${label}: shepherd/ownersOf (median of ${per.length} paths)`, median(per), 'ms', undefined, '≤ 2 ms');
+  // Ranking a 200-file change (the offline part of Request Shepherd).
+  const change = paths.filter((_, i) => i % Math.max(1, Math.floor(paths.length / 200)) === 0).slice(0, 200);
+  const rank = best(smoke ? 3 : 7, () => suggestReviewers({ owners, files: change, author: 'someone', prNumber: 4242 }));
+  record(`${label}: ranking for a ${change.length}-file change`, rank, 'ms', undefined, '≤ 20 ms');
+  global.gc?.();
   record(`${label}: heap after indexing`, process.memoryUsage().heapUsed / 1048576, 'MB');
+  record(`${label}: process RSS after indexing`, process.memoryUsage().rss / 1048576, 'MB', undefined, '≤ 150 MB (100k tree)');
+}
+
+/** `kube-shepherd check` of the whole KEP corpus, end to end (process start to exit). */
+function checkCorpus(corpus: string): void {
+  const root = path.join(corpus, 'enhancements');
+  if (!fs.existsSync(root)) return;
+  const runs = Array.from({ length: smoke ? 1 : 3 }, () => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [path.join(__dirname, '..', 'bin', 'kube-shepherd.js'), 'check', '--root', root, '--format', 'json'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+    if (r.status !== 0) throw new Error(`check failed: ${r.stderr}`);
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  });
+  record('check of ../shared/corpus/enhancements (end to end)', median(runs), 'ms', undefined, '≤ 2000 ms');
 }
 
 /** A workspace with real documents (copied from the corpus) plus a 500-line OWNERS_ALIASES. */
@@ -130,13 +157,16 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-shepherd-bench-'));
   try {
     await latency(tmp);
-    const sizes: [number, number][] = smoke ? [[10_000, 500]] : [[10_000, 500], [100_000, 5_000]];
+    const sizes: [number, number][] = smoke ? [[10_000, 500]] : process.argv.includes('--huge') ? [[10_000, 500], [100_000, 5_000], [1_000_000, 50_000]] : [[10_000, 500], [100_000, 5_000]];
     for (const [files, owners] of sizes) {
       const [tree, gen] = time(() => generateTree(path.join(tmp, `t${files}`), files, owners));
       console.log(`generated ${files} files / ${owners} OWNERS in ${gen.toFixed(0)} ms`);
       benchTree(`generated ${files / 1000}k/${owners}`, tree.root, tree.files.slice(0, 25_000));
     }
     const corpus = path.resolve(__dirname, '..', '..', 'shared', 'corpus');
+    if (fs.existsSync(corpus)) checkCorpus(corpus);
+    const vsix = path.join(__dirname, '..', 'kube-shepherd.vsix');
+    if (fs.existsSync(vsix)) record('.vsix size', fs.statSync(vsix).size / 1024, 'KB', undefined, '≤ 2048 KB');
     if (fs.existsSync(corpus)) {
       for (const name of ['community', 'test-infra', 'enhancements', 'prow']) {
         const root = path.join(corpus, name);
