@@ -114,6 +114,11 @@ async function requestShepherd(
   const chosen = await pickCandidates(result, opts, api, githubNote);
   if (!chosen || chosen.length === 0) return { outcome: 'cancelled' };
 
+  if (!trusted) {
+    // The ranking above came from local files only; asking GitHub is a network call, which untrusted workspaces never make.
+    void vscode.window.showWarningMessage('Kube Shepherd: this workspace is not trusted, so nothing is sent to GitHub. Trust the workspace to send the request.');
+    return { outcome: 'cancelled' };
+  }
   if (!repo) {
     void vscode.window.showWarningMessage('Kube Shepherd: no GitHub remote found in .git/config; cannot send the request.');
     return { outcome: 'cancelled' };
