@@ -54,6 +54,23 @@ export class CachedOwnersQueries implements OwnersQueries {
     return fromDir(v);
   }
 
+  /**
+   * A whole ownership report, shared by all files of a directory: the directory's report seen one layer deeper.
+   * Reports are plain data, so callers get a fresh object (arrays are not shared mutably by contract).
+   */
+  cachedReport<R extends { path: string; approvers: string[][]; reviewers: string[][] }>(path: string, compute: (p: string) => R): R {
+    const dir = this.sharedDir(path);
+    if (dir === undefined) return compute(path);
+    const key = 'report\0' + dir;
+    let base = this.memo.get(key) as R | undefined;
+    if (base === undefined) {
+      base = compute(dir);
+      this.memo.set(key, base);
+    }
+    const shift = (layers: string[][]) => (layers.length === 0 ? [] : [[], ...layers]);
+    return { ...base, path, approvers: shift(base.approvers), reviewers: shift(base.reviewers) };
+  }
+
   approvers(path: string): LayeredSet {
     return this.cached('a', path, (p) => this.base.approvers(p), shiftLayers);
   }

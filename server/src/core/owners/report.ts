@@ -14,7 +14,18 @@ export interface OwnersReport {
   reviewerOwnersFile: string;
 }
 
+/** Queries that can answer a whole report from a per-directory cache (CachedOwnersQueries). */
+interface ReportCache {
+  cachedReport(path: string, compute: (p: string) => OwnersReport): OwnersReport;
+}
+
 export function ownersReport(owners: OwnersQueries, path: string): OwnersReport {
+  const cache = (owners as Partial<ReportCache>).cachedReport;
+  if (cache) return cache.call(owners, path, (p) => computeReport(owners, p));
+  return computeReport(owners, path);
+}
+
+function computeReport(owners: OwnersQueries, path: string): OwnersReport {
   return {
     path,
     approvers: owners.approvers(path).toArrays(),
