@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerOwnership, type OwnershipApi } from './ownership';
 import { registerShepherd, type ShepherdTestApi } from './shepherd/command';
 import { registerNewKep } from './kep/newKep';
+import { registerShowRules } from './rules/showRules';
 
 let client: LanguageClient | undefined;
 
@@ -49,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeSh
   const ownership = registerOwnership(context, client);
   const shepherd = registerShepherd(context, client, client.outputChannel);
   registerNewKep(context, client);
+  registerShowRules(context, client);
   const activationMs = Math.round(performance.now() - t0);
   client.outputChannel.appendLine(`Kube Shepherd activated in ${activationMs} ms`);
   return { client, ownership, shepherd, activationMs, ready };

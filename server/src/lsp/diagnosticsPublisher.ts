@@ -4,6 +4,7 @@
  * diagnostics changed are re-sent, plus the edited file itself.
  */
 import type { Connection } from 'vscode-languageserver/node';
+import { REPO_CONFIG_PATH } from '../core/config/repoConfig';
 import type { Diagnostic } from '../core/diagnostics';
 import { diagnoseRepository, isIgnoredOwnersFile, LABELS_YAML_PATHS, SIGS_YAML_PATH } from '../workspace/diagnose';
 import { dependentsOf, fileDiagnostics, finish, isChecked, repositoryDiagnostics } from '../workspace/pipeline';
@@ -46,8 +47,22 @@ export class DiagnosticsPublisher {
     if (force !== undefined && !byFile.has(force)) this.send(repo, force, [], true);
   }
 
+  /** Re-diagnose every file of the repository (rule settings changed); send what changed, and always `force`. */
+  private publishWholeRepository(repo: Repository, force: string): void {
+    const byFile = groupByFile(repositoryDiagnostics(repo));
+    const sent = this.sent(repo);
+    for (const f of [...sent.keys()]) if (!byFile.has(f) && f !== force) this.send(repo, f, []);
+    for (const [f, ds] of byFile) this.send(repo, f, ds, f === force);
+    if (!byFile.has(force)) this.send(repo, force, [], true);
+  }
+
   fileChanged(repo: Repository, rel: string): void {
     const idx = repo.index;
+    if (rel === REPO_CONFIG_PATH) {
+      // Severities and rule switches apply to every file of the repository.
+      this.publishWholeRepository(repo, rel);
+      return;
+    }
     if ((idx.aliases && rel === idx.aliases.path) || LABELS_YAML_PATHS.includes(rel) || rel === SIGS_YAML_PATH) {
       // Aliases, labels and groups feed every OWNERS file's diagnostics.
       this.publishRepository(repo, idx.aliases && rel === idx.aliases.path ? rel : undefined);

@@ -13,6 +13,7 @@ import { registerOwnersOf } from './ownersOf';
 import { registerReferences } from './references';
 import { registerRename } from './rename';
 import { registerSuggestReviewers } from './suggest';
+import { registerRulesForFile } from './rulesForFile';
 import { registerDebugMemory } from './debug';
 import { registerNewKep } from './newKep';
 import { Workspaces } from './workspaces';
@@ -90,6 +91,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   for (const register of FEATURES) register(ctx);
   registerOwnersOf(connection, workspaces);
   registerSuggestReviewers(connection, workspaces);
+  registerRulesForFile(connection, workspaces);
   registerDebugMemory(connection);
   registerNewKep(connection, workspaces);
 
