@@ -3,6 +3,7 @@
  * `shepherd/nextKepNumber`: the number to propose (highest kep-number in the workspace + 1). The scaffolding itself is
  * pure (core/kep/scaffold.ts); this adapter reads the template, the upcoming release and the existing KEPs.
  */
+import { sigNodeTechLeadsFrom } from '../core/kep/groups';
 import type { Connection } from 'vscode-languageserver/node';
 import { kepWorld } from '../core/kep/editor/world';
 import { TEMPLATE_README } from '../core/kep/kepFiles';
@@ -67,6 +68,8 @@ export function computeNewKep(repo: Repository, uriOf: (rel: string) => string, 
     upcomingMinor: upcomingMinor(repo),
     today: params.today ?? today(),
     prrApprover: params.prrApprover,
+    // A SIG Node KEP must name a tech lead as approver to pass the SIG Node checks (kep.md §4.2).
+    approvers: params.sig === 'sig-node' ? [...sigNodeTechLeadsFrom(repo.files.has('OWNERS_ALIASES') ? repo.text('OWNERS_ALIASES') : undefined)].slice(0, 1) : undefined,
   };
   const problems = scaffoldProblems(input);
   if (problems.length) return { error: problems.join(' ') };

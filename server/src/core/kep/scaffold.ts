@@ -25,6 +25,11 @@ export interface ScaffoldInput {
   today: string;
   /** Approver written in the PRR file (a member of prod-readiness-approvers); "TBD" when not given. */
   prrApprover?: string;
+  /**
+   * KEP approvers to start with instead of TBD. Under keps/sig-node/ the SIG Node checks (nodeapprovers) fail an
+   * alpha KEP for the upcoming release without a tech lead among its approvers, so the caller passes a tech lead.
+   */
+  approvers?: string[];
 }
 
 export interface ScaffoldFile {
@@ -99,7 +104,7 @@ function kepYaml(input: ScaffoldInput, number: string): string {
     'reviewers:',
     '  - TBD',
     'approvers:',
-    '  - TBD',
+    ...(input.approvers?.length ? input.approvers.map((a) => `  - ${handle(a)}`) : ['  - TBD']),
     '',
     'see-also: []',
     'replaces: []',
