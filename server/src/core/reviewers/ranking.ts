@@ -119,8 +119,37 @@ interface DirOwners {
   approvers: Set<string>;
 }
 
+interface FileOwners {
+  leafApprovers: Set<string>;
+  approvers: Set<string>;
+  leafReviewers: Set<string>;
+  reviewers: Set<string>;
+}
+
+/** Every layer's members, unsorted (order does not matter for membership; sorting 200 files' sets costs more than ranking). */
+function members(layered: { layers: Set<string>[] }): Set<string> {
+  const out = new Set<string>();
+  for (const l of layered.layers) for (const x of l) out.add(x);
+  return out;
+}
+
+/** Each changed file's owners, asked once (ownersByDir and candidateLogins both need them). */
+function ownersOfFiles(input: RankingInput): Map<string, FileOwners> {
+  const out = new Map<string, FileOwners>();
+  for (const f of input.files) {
+    if (out.has(f)) continue;
+    out.set(f, {
+      leafApprovers: input.owners.leafApprovers(f),
+      approvers: members(input.owners.approvers(f)),
+      leafReviewers: input.owners.leafReviewers(f),
+      reviewers: members(input.owners.reviewers(f)),
+    });
+  }
+  return out;
+}
+
 /** Per considered directory: who owns its changed files in the nearest layer, at all, and as approver. */
-function ownersByDir(input: RankingInput): Map<string, DirOwners> {
+function ownersByDir(input: RankingInput, perFile: Map<string, FileOwners>): Map<string, DirOwners> {
   const { owners, files } = input;
   const wanted = input.dirs ? new Set(input.dirs) : null;
   const byDir = new Map<string, DirOwners>();
@@ -129,13 +158,14 @@ function ownersByDir(input: RankingInput): Map<string, DirOwners> {
     if (wanted && !wanted.has(dir)) continue;
     let d = byDir.get(dir);
     if (!d) byDir.set(dir, (d = { leaf: new Set(), all: new Set(), approvers: new Set() }));
-    for (const l of owners.leafApprovers(f)) d.leaf.add(l);
-    for (const l of owners.leafReviewers(f)) d.leaf.add(l);
-    for (const l of owners.approvers(f).toSet()) {
+    const o = perFile.get(f)!;
+    for (const l of o.leafApprovers) d.leaf.add(l);
+    for (const l of o.leafReviewers) d.leaf.add(l);
+    for (const l of o.approvers) {
       d.all.add(l);
       d.approvers.add(l);
     }
-    for (const l of owners.reviewers(f).toSet()) d.all.add(l);
+    for (const l of o.reviewers) d.all.add(l);
     for (const l of d.leaf) d.all.add(l);
   }
   if (wanted) for (const dir of wanted) if (!byDir.has(dir)) byDir.set(dir, { leaf: new Set(), all: new Set(), approvers: new Set() });
@@ -143,14 +173,11 @@ function ownersByDir(input: RankingInput): Map<string, DirOwners> {
 }
 
 /** Every approver and reviewer (leaf and full) of the changed files, except the author. */
-function candidateLogins(input: RankingInput): Set<string> {
-  const { owners, files } = input;
+function candidateLogins(input: RankingInput, perFile: Map<string, FileOwners>): Set<string> {
   const author = normLogin(input.author);
   const out = new Set<string>();
-  for (const f of files) {
-    for (const s of [owners.leafApprovers(f), owners.approvers(f).toSet(), owners.leafReviewers(f), owners.reviewers(f).toSet()]) {
-      for (const l of s) out.add(l);
-    }
+  for (const o of perFile.values()) {
+    for (const s of [o.leafApprovers, o.approvers, o.leafReviewers, o.reviewers]) for (const l of s) out.add(l);
   }
   out.delete(author);
   return out;
@@ -159,7 +186,8 @@ function candidateLogins(input: RankingInput): Set<string> {
 /** The explained ranking described in this module's comment, best first. */
 export function rankReviewers(input: RankingInput): RankedCandidate[] {
   const w: RankingWeights = { ...DEFAULT_RANKING_WEIGHTS, ...input.weights };
-  const byDir = ownersByDir(input);
+  const perFile = ownersOfFiles(input);
+  const byDir = ownersByDir(input, perFile);
   const total = byDir.size;
   const expertise = normRecord(input.expertise);
   const open = normRecord(input.openReviewRequests);
@@ -177,23 +205,28 @@ export function rankReviewers(input: RankingInput): RankedCandidate[] {
       asked.set(login, a);
     }
   }
-  const candidates = candidateLogins(input);
+  const candidates = candidateLogins(input, perFile);
   let maxCommits = 0;
   for (const login of candidates) maxCommits = Math.max(maxCommits, expertise.get(login)?.commits ?? 0);
 
+  // One pass over the directories' owners instead of candidates × directories lookups.
+  const coverageOf = new Map<string, { dirs: string[]; closest: number; canApprove: boolean }>();
+  for (const [dir, d] of byDir) {
+    for (const login of d.all) {
+      let c = coverageOf.get(login);
+      if (!c) coverageOf.set(login, (c = { dirs: [], closest: 0, canApprove: false }));
+      c.dirs.push(dir);
+      if (d.leaf.has(login)) c.closest++;
+      if (d.approvers.has(login)) c.canApprove = true;
+    }
+  }
   const ranked: RankedCandidate[] = [];
   for (const login of candidates) {
     const reasons: string[] = [];
-    const coveredDirs: string[] = [];
-    let closest = 0;
-    let canApprove = false;
-    for (const [dir, d] of byDir) {
-      if (!d.all.has(login)) continue;
-      coveredDirs.push(dir);
-      if (d.leaf.has(login)) closest++;
-      if (d.approvers.has(login)) canApprove = true;
-    }
-    coveredDirs.sort(goCompare);
+    const cov = coverageOf.get(login);
+    const coveredDirs = cov ? cov.dirs.sort(goCompare) : [];
+    const closest = cov?.closest ?? 0;
+    const canApprove = cov?.canApprove ?? false;
     const covered = coveredDirs.length;
     const coverage = total > 0 ? (closest + w.ancestorCoverage * (covered - closest)) / total : 0;
     let coverText = `covers ${covered} of ${plural(total, 'OWNERS directory', 'OWNERS directories')}`;
