@@ -20,6 +20,7 @@ import {
 import type { RulesForFileParams, RulesForFileResult } from '../../server/src/lsp/rulesForFile';
 import { removeWorkspace, writeWorkspace } from '../fixtures/keps-lsp/workspace';
 import { LspClient, REPO_ROOT, SERVER_JS } from '../support/lspClient';
+import { githubAnchor } from '../support/githubAnchor';
 
 const ROOT_OWNERS = 'approvers:\n  - sig-node-leads\nreviewers:\n  - alice\n';
 /** duplicate-entry on line 2, emeritus-also-approver on line 3 (both Warnings). */
@@ -28,15 +29,6 @@ const LABELS_YAML = 'default:\n  labels:\n    - name: sig/node\n      descriptio
 
 const RulesForFile = new RequestType<RulesForFileParams, RulesForFileResult | null, void>('shepherd/rulesForFile');
 
-/** GitHub's anchor for a heading (computed independently of ruleAnchor). */
-function githubAnchor(heading: string): string {
-  return heading
-    .replace(/`/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M} _-]/gu, '')
-    .replace(/ /g, '-');
-}
 const DOC_ANCHORS = new Set(
   fs
     .readFileSync(path.join(REPO_ROOT, 'docs', 'rules.md'), 'utf8')

@@ -9,6 +9,7 @@ import type { Range } from '../../server/src/core/diagnostics';
 import { strictProblemDiagnostic } from '../../server/src/core/kep/kepYaml';
 import type { StrictProblem } from '../../server/src/core/kep/strictFile';
 import { ruleAnchor } from '../../server/src/core/ruleDocs';
+import { githubAnchor } from '../support/githubAnchor';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SRC = path.join(ROOT, 'server', 'src');
@@ -70,15 +71,6 @@ function emittedCodes(): Map<string, string[]> {
   return codes;
 }
 
-/** GitHub's heading anchor, computed independently of ruleAnchor: lower-case, punctuation but '-'/'_' dropped. */
-function githubAnchor(heading: string): string {
-  return heading
-    .replace(/`/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M} _-]/gu, '')
-    .replace(/ /g, '-');
-}
 
 const DOC = fs.readFileSync(path.join(ROOT, 'docs', 'rules.md'), 'utf8');
 /** Every `###` heading of docs/rules.md, with its line. */

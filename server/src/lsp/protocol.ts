@@ -1,4 +1,6 @@
 /** Custom requests between the Kube Shepherd client and server (shared by both sides). */
+import type { ChainEntry } from '../core/sigs/ownersChain';
+import type { Role } from '../core/owners/ownersFile';
 
 // ---- shepherd/ownersOf (owned by the ownership feature) ----
 
@@ -22,22 +24,9 @@ export interface SigsSettingsParams {
   cacheDir?: string;
 }
 
-export type OwnersRole = 'approvers' | 'reviewers' | 'required_reviewers' | 'labels';
-
-export interface OwnersChainItem {
-  role: OwnersRole;
-  /** As written in the OWNERS file (an alias, a login, a label). */
-  value: string;
-  /** 0-based position of the entry in the OWNERS file. */
-  line: number;
-  character: number;
-  /** Filter pattern the entry is under (full config); null for top-level lists. */
-  filter: string | null;
-  /** Members when the entry is an alias. */
-  members?: string[];
-  /** False when a nearer `no_parent_owners` stops Prow's walk before this file for this role. */
-  counts: boolean;
-}
+// The chain's entries travel as the core computes them (type-only import: nothing of the core reaches the client).
+export type OwnersRole = Role;
+export type OwnersChainItem = ChainEntry;
 
 export interface OwnersChainEntry {
   /** URI of the OWNERS file. */
