@@ -185,6 +185,17 @@ describe('LSP: rule control (suppressions, .kube-shepherd.yaml, rule docs)', fun
     }
   });
 
+  it('publishes for an open document carry its version; after close they carry none', async () => {
+    await client.open('pkg/OWNERS');
+    await client.change('pkg/OWNERS', PKG_OWNERS + '# edit\n');
+    const versions = client.log.filter((p) => p.uri === client.uri('pkg/OWNERS')).map((p) => p.version);
+    assert.equal(versions.at(-1), 2, JSON.stringify(versions));
+    const closed = client.nextDiagnostics('pkg/OWNERS');
+    await client.close('pkg/OWNERS');
+    await closed;
+    assert.equal(client.latest.get(client.uri('pkg/OWNERS'))?.version, undefined);
+  });
+
   describe('.kube-shepherd.yaml', () => {
     const CONFIG = 'rules:\n  owners/duplicate-entry: error\n  owners/emeritus-also-approver: off\n';
 

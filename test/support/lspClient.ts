@@ -44,7 +44,8 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
-type Waiter = { resolve: (p: PublishDiagnosticsParams) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+/** `version`: only a publish for that document version (or an unversioned one) settles the waiter. */
+type Waiter = { resolve: (p: PublishDiagnosticsParams) => void; reject: (e: Error) => void; timer: NodeJS.Timeout; version?: number };
 
 export class LspClient {
   readonly latest = new Map<string, PublishDiagnosticsParams>();
@@ -56,6 +57,9 @@ export class LspClient {
   initializeResult!: InitializeResult;
   stderr = '';
 
+  /** Ours stamps every publish for an open document with its version; other servers (yaml-language-server) may not. */
+  private versionedServer = true;
+
   private constructor(readonly root: string, readonly proc: ChildProcess, readonly connection: ProtocolConnection, readonly timeoutMs: number) {}
 
   static async start(opts: StartOptions): Promise<LspClient> {
@@ -64,6 +68,7 @@ export class LspClient {
     const proc = spawn(cmd, args, { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(path.resolve(opts.root), proc, connection, opts.timeoutMs ?? 10_000);
+    client.versionedServer = args.includes(SERVER_JS);
     proc.stderr!.on('data', (b: Buffer) => (client.stderr += b.toString()));
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => client.onDiagnostics(p));
     connection.onRequest('workspace/configuration', () => []);
@@ -99,22 +104,27 @@ export class LspClient {
     this.latest.set(p.uri, p);
     this.log.push(p);
     const ws = this.waiters.get(p.uri);
-    if (ws && ws.length > 0) {
-      this.waiters.delete(p.uri);
-      for (const w of ws) {
-        clearTimeout(w.timer);
-        w.resolve(p);
-      }
+    if (!ws || ws.length === 0) return;
+    // A publish for an older version of an open document (still in flight when it was edited) settles nobody
+    // waiting for the newer one.
+    const settles = (w: Waiter) => w.version === undefined || p.version === w.version || (p.version === undefined && !this.versionedServer);
+    const keep = ws.filter((w) => !settles(w));
+    if (keep.length > 0) this.waiters.set(p.uri, keep);
+    else this.waiters.delete(p.uri);
+    for (const w of ws) {
+      if (!settles(w)) continue;
+      clearTimeout(w.timer);
+      w.resolve(p);
     }
   }
 
   /** The next publishDiagnostics for a document (registered before the action that triggers it). */
-  nextDiagnostics(relOrUri: string, timeoutMs = this.timeoutMs): Promise<Diagnostic[]> {
+  nextDiagnostics(relOrUri: string, timeoutMs = this.timeoutMs, version?: number): Promise<Diagnostic[]> {
     const uri = relOrUri.includes('://') ? relOrUri : this.uri(relOrUri);
     return new Promise<PublishDiagnosticsParams>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no publishDiagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
       const list = this.waiters.get(uri) ?? [];
-      list.push({ resolve, reject, timer });
+      list.push({ resolve, reject, timer, version });
       this.waiters.set(uri, list);
     }).then((p) => p.diagnostics);
   }
@@ -132,7 +142,7 @@ export class LspClient {
     const t = text ?? fs.readFileSync(path.join(this.root, rel), 'utf8');
     this.versions.set(uri, 1);
     this.texts.set(uri, t);
-    const next = this.nextDiagnostics(uri);
+    const next = this.nextDiagnostics(uri, this.timeoutMs, 1);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text: t } });
     return next;
   }
@@ -143,7 +153,7 @@ export class LspClient {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     this.texts.set(uri, text);
-    const next = this.nextDiagnostics(uri);
+    const next = this.nextDiagnostics(uri, this.timeoutMs, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
     return next;
   }

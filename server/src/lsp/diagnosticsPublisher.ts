@@ -16,7 +16,12 @@ export class DiagnosticsPublisher {
   /** What we last sent per file (a fingerprint), per repository root; absent = nothing or empty. */
   private readonly published = new Map<string, Map<string, string>>();
 
-  constructor(private readonly connection: Connection, private readonly workspaces: Workspaces) {}
+  /** `versionOf`: the version of an open document, so a client can drop a publish made for older text. */
+  constructor(
+    private readonly connection: Connection,
+    private readonly workspaces: Workspaces,
+    private readonly versionOf: (uri: string) => number | undefined = () => undefined,
+  ) {}
 
   /** Workspace open: every rule family, every file. */
   publishAll(): void {
@@ -84,7 +89,8 @@ export class DiagnosticsPublisher {
     if (!force && (sent.get(rel) ?? '') === fp) return;
     if (fp === '') sent.delete(rel);
     else sent.set(rel, fp);
-    void this.connection.sendDiagnostics({ uri: this.workspaces.uriOf(repo, rel), diagnostics: lsp });
+    const uri = this.workspaces.uriOf(repo, rel);
+    void this.connection.sendDiagnostics({ uri, version: this.versionOf(uri), diagnostics: lsp });
   }
 }
 

@@ -48,7 +48,7 @@ for (const p of allKepProviders()) registerRuleProvider(p);
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
   const workspaces = new Workspaces();
-  const publisher = new DiagnosticsPublisher(connection, workspaces);
+  const publisher = new DiagnosticsPublisher(connection, workspaces, (uri) => documents.get(uri)?.version);
 
   connection.onInitialize((params: InitializeParams) => {
     const folders = params.workspaceFolders?.map((f) => URI.parse(f.uri).fsPath) ?? (params.rootUri ? [URI.parse(params.rootUri).fsPath] : []);
