@@ -14,6 +14,7 @@ import {
   removeSubdirs,
   reverseMap,
   type DirLogins,
+  type ReadonlyDirLogins,
 } from '../../server/src/core/reviewers/approve';
 
 /** OWNERS path → text. */
@@ -48,7 +49,7 @@ function fixture(comboWithoutC = false): RepoOwners {
 }
 
 const lower = (xs: string[]) => goSort(xs.map((x) => x.toLowerCase()));
-const sortedMap = (m: DirLogins) => Object.fromEntries(goSort(m.keys()).map((k) => [k, goSort(m.get(k)!)]));
+const sortedMap = (m: ReadonlyDirLogins) => Object.fromEntries(goSort(m.keys()).map((k) => [k, goSort(m.get(k)!)]));
 
 describe('reviewers: approve model — upstream shuffled approvers (seeded Perm)', () => {
   const cases: { files: string[]; seed: number; order: string[] }[] = [

@@ -12,6 +12,7 @@
 import { goDir } from '../gopath';
 import { goSort, goToLower } from '../gostrings';
 import type { OwnersQueries } from '../owners/queries';
+import { ChangeOwners, type ChangeOwnersSource } from './changeOwners';
 import { GoRand } from './gorand';
 
 /** The part of RepoOwners the approve plugin reads (Prow's approvers.Repo interface). */
@@ -22,6 +23,8 @@ export type ApproveOwners = Pick<
 
 /** OWNERS directory ("" = root) → logins. */
 export type DirLogins = Map<string, Set<string>>;
+/** The same, shared read-only (the model computes its maps once per change). */
+export type ReadonlyDirLogins = ReadonlyMap<string, ReadonlySet<string>>;
 
 /** Prow's canonicalize inside removeSubdirs: only "." becomes the root. */
 function rootIfDot(p: string): string {
@@ -48,7 +51,7 @@ export function removeSubdirs(dirs: Iterable<string>, isNoParentOwners: (dir: st
 }
 
 /** login → the OWNERS directories it can approve (Prow GetReverseMap). */
-export function reverseMap(byDir: DirLogins): DirLogins {
+export function reverseMap(byDir: ReadonlyDirLogins): DirLogins {
   const out: DirLogins = new Map();
   for (const [dir, logins] of byDir) {
     for (const login of logins) {
@@ -75,19 +78,28 @@ function intersectionSize(a: ReadonlySet<string> | undefined, b: ReadonlySet<str
 export function findMostCovering(
   candidates: readonly string[],
   covered: ReadonlySet<string>,
-  reverse: DirLogins,
+  reverse: ReadonlyDirLogins,
   unapproved: ReadonlySet<string>,
 ): string {
   let max = 0;
   let best = '';
   for (const c of candidates) {
     const dirs = reverse.get(c);
-    if (intersectionSize(dirs, unapproved) > max && !covered.has(c)) {
-      max = dirs ? dirs.size : 0;
+    // Cheap tests first (an intersection never exceeds the set): same outcome as Prow's order, fewer intersections.
+    if (!dirs || dirs.size <= max || covered.has(c)) continue;
+    if (intersectionSize(dirs, unapproved) > max) {
+      max = dirs.size;
       best = c;
     }
   }
   return best;
+}
+
+/** Whether any of the logins is in the set. */
+function anyIn(logins: readonly string[], set: ReadonlySet<string>): boolean {
+  if (set.size === 0) return false;
+  for (const x of logins) if (set.has(x)) return true;
+  return false;
 }
 
 function lowerSet(logins: Iterable<string>): Set<string> {
@@ -104,10 +116,13 @@ function union(...sets: Iterable<string>[]): Set<string> {
 
 /** Prow's Owners: the changed files of one PR against one RepoOwners, with the PR number as shuffle seed. */
 export class ApproveModel {
-  private readonly dirCache = new Map<string, string>();
-  /** Lower-cased Approvers(file).Set(), asked for once per file: the greedy cover re-checks approval many times. */
-  private readonly approversCache = new Map<string, Set<string>>();
+  /** Each file's owners, resolved once for the whole change (and shared with the other previews when given). */
+  readonly change: ChangeOwners;
   private ownersSetCache: Set<string> | undefined;
+  /** The files whose directory is in the owners set, with their lower-cased approvers: what approval is judged on. */
+  private judgedCache: { dir: string; approvers: readonly string[] }[] | undefined;
+  private leafMapCache: ReadonlyDirLogins | undefined;
+  private fullMapCache: ReadonlyDirLogins | undefined;
 
   constructor(
     readonly owners: ApproveOwners,
@@ -115,16 +130,16 @@ export class ApproveModel {
     readonly files: readonly string[],
     /** Prow seeds the shuffle with int64(PR number). */
     readonly seed: number | bigint,
-  ) {}
+    /** A table shared with the other previews of the same change; built here when absent. */
+    change?: ChangeOwners,
+  ) {
+    // Only approver answers are read through this table, so a source without reviewer queries is fine.
+    this.change = change ?? new ChangeOwners(owners as ChangeOwnersSource);
+  }
 
   /** The closest OWNERS directory with approvers ("" for root and for none). */
   ownersDir(file: string): string {
-    let d = this.dirCache.get(file);
-    if (d === undefined) {
-      d = this.owners.findApproverOwnersForFile(file);
-      this.dirCache.set(file, d);
-    }
-    return d;
+    return this.change.of(file).approverDir;
   }
 
   /**
@@ -133,40 +148,48 @@ export class ApproveModel {
    */
   isAutoApproved(file: string): boolean {
     const dir = this.ownersDir(file);
-    return goDir(goDir(file)).includes(dir) && this.owners.isAutoApproveUnownedSubfolders(dir);
+    return goDir(goDir(file)).includes(dir) && this.change.isAutoApproveUnownedSubfolders(dir);
   }
 
   /** The OWNERS directories whose approval the PR needs (Prow GetOwnersSet). */
   ownersSet(): Set<string> {
+    return new Set(this.sharedOwnersSet());
+  }
+
+  private sharedOwnersSet(): ReadonlySet<string> {
     if (!this.ownersSetCache) {
       const dirs = new Set<string>();
       for (const f of this.files) if (!this.isAutoApproved(f)) dirs.add(this.ownersDir(f));
-      this.ownersSetCache = removeSubdirs(dirs, (d) => this.owners.isNoParentOwners(d));
+      this.ownersSetCache = removeSubdirs(dirs, (d) => this.change.isNoParentOwners(d));
     }
-    return new Set(this.ownersSetCache);
+    return this.ownersSetCache;
+  }
+
+  /** All files, not only the non-auto-approved ones: Prow's filtering of its file list is lost (value receiver). */
+  private judged(): { dir: string; approvers: readonly string[] }[] {
+    if (!this.judgedCache) {
+      const ownersSet = this.sharedOwnersSet();
+      this.judgedCache = [];
+      for (const f of this.files) {
+        const dir = this.ownersDir(f);
+        if (ownersSet.has(dir)) this.judgedCache.push({ dir, approvers: this.change.of(f).lowerApprovers });
+      }
+    }
+    return this.judgedCache;
   }
 
   /** OWNERS directories of the owners set not yet approved by any of `approvers` (compared case-insensitively). */
   unapprovedDirs(approvers: Iterable<string>): Set<string> {
-    const current = lowerSet(approvers);
-    const ownersSet = this.ownersSet();
-    const out = new Set<string>();
-    // All files, not only the non-auto-approved ones: Prow's filtering of its file list is lost (value receiver).
-    for (const f of this.files) {
-      const dir = this.ownersDir(f);
-      if (!ownersSet.has(dir)) continue;
-      if (intersectionSize(this.lowerApprovers(f), current) === 0) out.add(dir);
-    }
-    return out;
+    return this.unapprovedBy(lowerSet(approvers));
   }
 
-  private lowerApprovers(file: string): Set<string> {
-    let set = this.approversCache.get(file);
-    if (!set) {
-      set = lowerSet(this.owners.approvers(file).toSet());
-      this.approversCache.set(file, set);
+  /** unapprovedDirs for logins already lower-cased. */
+  private unapprovedBy(current: ReadonlySet<string>): Set<string> {
+    const out = new Set<string>();
+    for (const { dir, approvers } of this.judged()) {
+      if (!out.has(dir) && !anyIn(approvers, current)) out.add(dir);
     }
-    return set;
+    return out;
   }
 
   /** Prow AreFilesApproved: a PR without files is never approved. */
@@ -182,19 +205,19 @@ export class ApproveModel {
       if (!set) byDir.set(dir, (set = new Set()));
       for (const login of pick(f)) set.add(login);
     }
-    const ownersSet = this.ownersSet();
+    const ownersSet = this.sharedOwnersSet();
     for (const dir of [...byDir.keys()]) if (!ownersSet.has(dir)) byDir.delete(dir);
     return byDir;
   }
 
-  /** Owners-set directory → leaf approvers of its files (Prow GetLeafApprovers). */
-  leafMap(): DirLogins {
-    return this.approverMap((f) => this.owners.leafApprovers(f));
+  /** Owners-set directory → leaf approvers of its files (Prow GetLeafApprovers). Computed once; do not mutate. */
+  leafMap(): ReadonlyDirLogins {
+    return (this.leafMapCache ??= this.approverMap((f) => this.change.of(f).leafApprovers));
   }
 
-  /** Owners-set directory → all approvers (every layer) of its files (Prow GetApprovers). */
-  fullMap(): DirLogins {
-    return this.approverMap((f) => this.owners.approvers(f).toSet());
+  /** Owners-set directory → all approvers (every layer) of its files (Prow GetApprovers). Computed once; do not mutate. */
+  fullMap(): ReadonlyDirLogins {
+    return (this.fullMapCache ??= this.approverMap((f) => this.change.of(f).approvers));
   }
 
   /** Leaf approvers of every owners-set directory, concatenated and sorted — duplicates kept on purpose. */
@@ -211,10 +234,13 @@ export class ApproveModel {
   }
 
   /** Greedy cover starting from no approvals (Prow GetSuggestedApprovers); lower-cased logins. */
-  suggestedApprovers(reverse: DirLogins, candidates: readonly string[]): Set<string> {
+  suggestedApprovers(reverse: ReadonlyDirLogins, candidates: readonly string[]): Set<string> {
     const chosen = new Set<string>();
-    while (!this.areFilesApproved(chosen)) {
-      const next = findMostCovering(candidates, chosen, reverse, this.unapprovedDirs(chosen));
+    // Prow asks AreFilesApproved and then the unapproved set again; both are the same computation.
+    while (this.files.length > 0) {
+      const unapproved = this.unapprovedBy(chosen);
+      if (unapproved.size === 0) break;
+      const next = findMostCovering(candidates, chosen, reverse, unapproved);
       if (next === '') break;
       chosen.add(goToLower(next));
     }
@@ -222,7 +248,7 @@ export class ApproveModel {
   }
 
   /** Suggested approvers that still cover something `known` people have not approved (Prow KeepCoveringApprovers). */
-  keepCoveringApprovers(reverse: DirLogins, known: Iterable<string>, candidates: readonly string[]): Set<string> {
+  keepCoveringApprovers(reverse: ReadonlyDirLogins, known: Iterable<string>, candidates: readonly string[]): Set<string> {
     const unapproved = this.unapprovedDirs(known);
     const kept = new Set<string>();
     for (const s of goSort(this.suggestedApprovers(reverse, candidates))) {
@@ -259,6 +285,8 @@ export interface ApprovePreviewInput {
   /** Logins whose approval counts so far (any case). */
   currentApprovers?: Iterable<string>;
   assignees?: Iterable<string>;
+  /** The change's owners table when the caller shares it with other previews (suggestReviewers does). */
+  change?: ChangeOwners;
 }
 
 export interface ApproveDirPreview {
@@ -286,7 +314,7 @@ export interface ApprovePreview {
 
 /** What Prow's approve plugin will say about this PR. Every array is in Go byte order. */
 export function approvePreview(input: ApprovePreviewInput): ApprovePreview {
-  const model = new ApproveModel(input.owners, input.files, input.prNumber);
+  const model = new ApproveModel(input.owners, input.files, input.prNumber, input.change);
   const current = lowerSet(input.currentApprovers ?? []);
   const assigned = lowerSet(input.assignees ?? []);
   const unapproved = model.unapprovedDirs(current);
@@ -298,7 +326,7 @@ export function approvePreview(input: ApprovePreviewInput): ApprovePreview {
     unapprovedFiles: goSort(unapproved),
     autoApprovedFiles: goSort(new Set(input.files.filter((f) => model.isAutoApproved(f)))),
     dirs: goSort(model.ownersSet()).map((dir) => {
-      const approvers = full.get(dir) ?? new Set<string>();
+      const approvers: ReadonlySet<string> = full.get(dir) ?? new Set<string>();
       const approvedBy = goSort([...current].filter((c) => [...approvers].some((a) => goToLower(a) === c)));
       return {
         dir,

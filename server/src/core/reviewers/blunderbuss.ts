@@ -9,6 +9,7 @@
 import { goSort, normLogin } from '../gostrings';
 import { LayeredSet } from '../owners/layered';
 import type { OwnersQueries } from '../owners/queries';
+import { ChangeOwners, type ChangeOwnersSource } from './changeOwners';
 
 /** What GetReviewers reads (Prow's ReviewersClient). */
 export type ReviewersSource = Pick<
@@ -209,31 +210,39 @@ export function blunderbussPools(
   files: readonly string[],
   author: string,
   config: BlunderbussConfig = {},
+  /**
+   * The change's owners table when shared with the other previews (suggestReviewers does). Its entries are lazy, so
+   * only answers that BlunderbussOwners has are read.
+   */
+  change: ChangeOwners = new ChangeOwners(owners as ChangeOwnersSource),
 ): BlunderbussPreview {
   const authorLogin = normLogin(author);
   const withoutAuthor = (logins: Iterable<string>) => goSort([...logins].filter((l) => l !== authorLogin));
   const byDir = new Map<string, BlunderbussPool>();
   const candidates = new Set<string>();
   for (const f of files) {
-    for (const r of owners.reviewers(f).difference(new Set([authorLogin])).toSet()) candidates.add(r);
-    const dir = owners.findReviewersOwnersForFile(f);
+    const o = change.of(f);
+    // Every layer of the file's reviewers, the author left out (sorted once at the end).
+    for (const r of o.reviewers) candidates.add(r);
+    const dir = o.reviewerDir;
     const known = byDir.get(dir);
     if (known) {
       known.files.push(f);
       continue;
     }
-    const leafReviewers = withoutAuthor(owners.leafReviewers(f));
+    const leafReviewers = withoutAuthor(o.leafReviewers);
     for (const r of leafReviewers) candidates.add(r);
     byDir.set(dir, {
       dir,
       firstFile: f,
       files: [f],
       leafReviewers,
-      fallbackApprovers: withoutAuthor(owners.leafApprovers(f)),
-      requiredReviewers: goSort(owners.requiredReviewers(f)),
+      fallbackApprovers: withoutAuthor(o.leafApprovers),
+      requiredReviewers: goSort(o.requiredReviewers),
       firstPickOdds: leafReviewers.length > 0 ? 1 / leafReviewers.length : 0,
     });
   }
+  candidates.delete(authorLogin);
   const pools = [...byDir.values()];
   const requestCount = config.requestCount ?? BLUNDERBUSS_DEFAULT_REQUEST_COUNT;
   return {

@@ -28,6 +28,7 @@
  */
 import { goCompare, normLogin } from '../gostrings';
 import type { OwnersQueries } from '../owners/queries';
+import { ChangeOwners, type ChangeOwnersSource, type FileOwners } from './changeOwners';
 
 export interface RankingWeights {
   coverage: number;
@@ -89,6 +90,8 @@ export interface RankingInput {
   /** Review requests this machine made recently (the "hopper"), with the clock to age them against. */
   recentRequests?: { now: number; requests: readonly { login: string; at: number }[] };
   weights?: Partial<RankingWeights>;
+  /** The change's owners table when shared with the other previews (suggestReviewers does); built here when absent. */
+  change?: ChangeOwners;
 }
 
 export interface RankedCandidate {
@@ -119,46 +122,25 @@ interface DirOwners {
   approvers: Set<string>;
 }
 
-interface FileOwners {
-  leafApprovers: Set<string>;
-  approvers: Set<string>;
-  leafReviewers: Set<string>;
-  reviewers: Set<string>;
-}
-
-/** Every layer's members, unsorted (order does not matter for membership; sorting 200 files' sets costs more than ranking). */
-function members(layered: { layers: Set<string>[] }): Set<string> {
-  const out = new Set<string>();
-  for (const l of layered.layers) for (const x of l) out.add(x);
-  return out;
-}
-
-/** Each changed file's owners, asked once (ownersByDir and candidateLogins both need them). */
+/** Each distinct changed file's owners, from the change's table. */
 function ownersOfFiles(input: RankingInput): Map<string, FileOwners> {
+  // The table's entries are lazy and only answers that RankingOwners has are read here.
+  const change = input.change ?? new ChangeOwners(input.owners as ChangeOwnersSource);
   const out = new Map<string, FileOwners>();
-  for (const f of input.files) {
-    if (out.has(f)) continue;
-    out.set(f, {
-      leafApprovers: input.owners.leafApprovers(f),
-      approvers: members(input.owners.approvers(f)),
-      leafReviewers: input.owners.leafReviewers(f),
-      reviewers: members(input.owners.reviewers(f)),
-    });
-  }
+  for (const f of input.files) if (!out.has(f)) out.set(f, change.of(f));
   return out;
 }
 
 /** Per considered directory: who owns its changed files in the nearest layer, at all, and as approver. */
 function ownersByDir(input: RankingInput, perFile: Map<string, FileOwners>): Map<string, DirOwners> {
-  const { owners, files } = input;
   const wanted = input.dirs ? new Set(input.dirs) : null;
   const byDir = new Map<string, DirOwners>();
-  for (const f of files) {
-    const dir = owners.findApproverOwnersForFile(f);
+  for (const f of input.files) {
+    const o = perFile.get(f)!;
+    const dir = o.approverDir;
     if (wanted && !wanted.has(dir)) continue;
     let d = byDir.get(dir);
     if (!d) byDir.set(dir, (d = { leaf: new Set(), all: new Set(), approvers: new Set() }));
-    const o = perFile.get(f)!;
     for (const l of o.leafApprovers) d.leaf.add(l);
     for (const l of o.leafReviewers) d.leaf.add(l);
     for (const l of o.approvers) {
@@ -166,8 +148,8 @@ function ownersByDir(input: RankingInput, perFile: Map<string, FileOwners>): Map
       d.approvers.add(l);
     }
     for (const l of o.reviewers) d.all.add(l);
-    for (const l of d.leaf) d.all.add(l);
   }
+  for (const d of byDir.values()) for (const l of d.leaf) d.all.add(l);
   if (wanted) for (const dir of wanted) if (!byDir.has(dir)) byDir.set(dir, { leaf: new Set(), all: new Set(), approvers: new Set() });
   return byDir;
 }

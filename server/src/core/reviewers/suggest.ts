@@ -4,6 +4,7 @@
  */
 import type { OwnersQueries } from '../owners/queries';
 import { approvePreview, type ApprovePreview } from './approve';
+import { ChangeOwners } from './changeOwners';
 import { blunderbussPools, type BlunderbussConfig, type BlunderbussPreview } from './blunderbuss';
 import { rankReviewers, type RankedCandidate, type RankingInput } from './ranking';
 
@@ -16,7 +17,7 @@ export interface SuggestInput {
   approvedBy?: readonly string[];
   assignees?: readonly string[];
   blunderbuss?: BlunderbussConfig;
-  ranking?: Omit<RankingInput, 'owners' | 'files' | 'author' | 'dirs'>;
+  ranking?: Omit<RankingInput, 'owners' | 'files' | 'author' | 'dirs' | 'change'>;
 }
 
 export interface SuggestReport {
@@ -32,17 +33,20 @@ export interface SuggestReport {
 
 export function suggestReviewers(input: SuggestInput): SuggestReport {
   const author = input.author ?? '';
+  // One owners table for the whole change: the three previews ask about the same files again and again.
+  const change = new ChangeOwners(input.owners);
   const approve = approvePreview({
+    change,
     owners: input.owners,
     files: input.files,
     prNumber: input.prNumber ?? 0,
     currentApprovers: input.approvedBy ?? [],
     assignees: input.assignees ?? [],
   });
-  const pools = blunderbussPools(input.owners, input.files, author, input.blunderbuss ?? {});
+  const pools = blunderbussPools(input.owners, input.files, author, input.blunderbuss ?? {}, change);
   // Rank against what still needs approval; once everything is approved, against the whole owners set.
   const dirs = approve.unapprovedFiles.length > 0 ? approve.unapprovedFiles : approve.ownersSet;
-  const ranked = rankReviewers({ ...(input.ranking ?? {}), owners: input.owners, files: input.files, author, dirs });
+  const ranked = rankReviewers({ ...(input.ranking ?? {}), owners: input.owners, files: input.files, author, dirs, change });
   return {
     ownersSet: approve.ownersSet,
     unapprovedFiles: approve.unapprovedFiles,
