@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { kepDiagnostics } from '../server/src/core/kep/index';
+import { isTemplateKepDir } from '../server/src/core/kep/kepFiles';
 import type { RepoSnapshot } from '../server/src/core/snapshot';
 import { readText, scanTree } from '../server/src/workspace/scan';
 
@@ -53,23 +54,27 @@ const byCode = (code: string, perFile = false) => {
   const ds = diags.filter((d) => d.code === code);
   return perFile ? new Set(ds.map((d) => d.file)).size : ds.length;
 };
+// §6.6 counts include the two template KEPs and the PRR template; we give templates no warnings (their placeholder
+// values are not mistakes; CI errors on them stay), so the expectations below are §6.6 minus the template entries.
 const expected: [string, number, number, string][] = [
-  ['kep/link-target', 58, byCode('kep/link-target'), 'see-also/replaces/superseded-by to a non-existent keps/ path'],
+  // §6.6 counts 58 non-existent keps/ paths, 3 of them in the template; we also flag a link to a legacy .md file (it
+  // exists, but is no KEP directory) and `keps/sig-node/2625-…"` with a stray quote in its value.
+  ['kep/link-target', 58 - 3 + 2, byCode('kep/link-target'), 'see-also/replaces/superseded-by not naming an existing KEP directory'],
   ['kep/kep-number-dir', 2, byCode('kep/kep-number-dir'), 'kep-number ≠ directory prefix'],
   ['kep/replaced-without-superseded-by', 6, byCode('kep/replaced-without-superseded-by'), 'replaced without superseded-by'],
-  ['kep/owning-sig-dir', 10, byCode('kep/owning-sig-dir'), 'owning-sig ≠ top-level dir (provider-* as information)'],
+  ['kep/owning-sig-dir', 10 - 1, byCode('kep/owning-sig-dir'), 'owning-sig ≠ top-level dir (provider-* as information; not the template)'],
   ['kep/readme-h1', 7, byCode('kep/readme-h1'), 'README H1 KEP-N ≠ kep-number'],
-  ['kep/duplicate-kep-number', 6, byCode('kep/duplicate-kep-number'), 'KEPs sharing a kep-number (0000 ×4, 2133 ×2)'],
-  ['kep/date-format', 12, byCode('kep/date-format'), 'dates not yyyy-mm-dd (we also flag impossible dates)'],
-  ['kep/invalid-status', 6, byCode('kep/invalid-status'), 'bad status values'],
+  ['kep/duplicate-kep-number', 6 - 1, byCode('kep/duplicate-kep-number'), 'KEPs sharing a kep-number (0000 ×3 without the cloud-provider template, 2133 ×2)'],
+  ['kep/date-format', 12 - 1, byCode('kep/date-format'), 'dates not yyyy-mm-dd, not the template\'s yyyy-mm-dd (we also flag impossible dates)'],
+  ['kep/invalid-status', 6 - 1, byCode('kep/invalid-status'), 'bad status values (not the template)'],
   ['kep/implemented-not-stable', 6, byCode('kep/implemented-not-stable'), 'implemented without stable'],
   ['kep/unresolved (files)', 7, byCode('kep/unresolved', true), '<<[UNRESOLVED in implementable/implemented KEPs'],
-  ['kep/prr-orphan', 2, byCode('kep/prr-orphan'), 'orphan PRR files'],
-  ['kep/prr-number-mismatch', 5, byCode('kep/prr-number-mismatch'), 'PRR kep-number ≠ file name'],
+  ['kep/prr-orphan', 2 - 1, byCode('kep/prr-orphan'), 'orphan PRR files (not template/nnnn.yaml)'],
+  ['kep/prr-number-mismatch', 5 - 1, byCode('kep/prr-number-mismatch'), 'PRR kep-number ≠ file name (not template/nnnn.yaml)'],
   ['kep/yaml11-bool', 1, byCode('kep/yaml11-bool'), 'disable-supported: yes'],
   ['kep/ignored-key', 5, byCode('kep/ignored-key'), 'name ×4, id ×1'],
   ['kep/dashes-line', 0, byCode('kep/dashes-line'), 'kep.yaml lines containing ---'],
-  ['kep/unknown-sig', 22, byCode('kep/unknown-sig'), '21 participating-sigs + the template owning-sig'],
+  ['kep/unknown-sig', 22 - 5, byCode('kep/unknown-sig'), 'participating-sigs outside the templates (sig-aaa/sig-bbb/sig-xyz are template placeholders)'],
   ['kep/missing-readme', 1, byCode('kep/missing-readme'), 'kep.yaml without README.md'],
 ];
 console.log('\nWarnings vs kep.md §6.6 (expected / actual):');
@@ -85,9 +90,9 @@ if (fs.existsSync(specFile)) {
     ['invalid stage', /^invalid stage/, (f) => diags.some((d) => d.file === f && d.code === 'kep/invalid-stage')],
     ['implemented without stable', /^status:implemented implies/, (f) => diags.some((d) => d.file === f && d.code === 'kep/implemented-not-stable')],
   ];
-  console.log('\nkepctl create findings vs our warnings (files expected / flagged / missed / extra):');
+  console.log('\nkepctl create findings vs our warnings, template KEPs left out (files expected / flagged / missed / extra):');
   for (const [name, re, flagged] of categories) {
-    const want = new Set(Object.entries(spec.kephandler_validate_errors).filter(([, errs]) => errs.some((e) => re.test(e))).map(([f]) => f));
+    const want = new Set(Object.entries(spec.kephandler_validate_errors).filter(([f, errs]) => !isTemplateKepDir(path.posix.dirname(f)) && errs.some((e) => re.test(e))).map(([f]) => f));
     const codeOf = name.startsWith('invalid part') ? 'kep/unknown-sig' : name === 'invalid status' ? 'kep/invalid-status' : name === 'invalid stage' ? 'kep/invalid-stage' : 'kep/implemented-not-stable';
     const got = new Set(diags.filter((d) => d.code === codeOf && d.file.endsWith('kep.yaml')).map((d) => d.file));
     const missed = [...want].filter((f) => !flagged(f));

@@ -39,9 +39,11 @@ const LATEST = /^latest-milestone:\s*["']?v?(\d+)\.(\d+)/m;
 const minorsByRepo = new WeakMap<Repository, Map<string, number>>();
 
 /**
- * The upcoming Kubernetes minor: `upcomingRelease` from .kube-shepherd.yaml, else the highest `latest-milestone` of
- * the workspace's kep.yaml files (KEPs target the release in progress, so the newest target is the best offline
- * guess; upstream CI asks GitHub instead and falls back to 999).
+ * The upcoming Kubernetes minor: `upcomingRelease` from .kube-shepherd.yaml, else the highest `latest-milestone`
+ * minor that at least two of the workspace's kep.yaml files target (KEPs target the release in progress, so the newest
+ * common target is the best offline guess; a single KEP planning ahead must not move it: at enhancements 64765b4, 94
+ * KEPs target v1.37 and one v1.38, and CI's answer was 37). With fewer than two files per minor, the highest minor.
+ * Upstream CI asks GitHub (kubernetes/sig-release) instead and falls back to 999.
  */
 export function upcomingMinor(repo: Repository, changed?: string): number {
   const configured = repoSettings(repo).config.upcomingRelease;
@@ -57,17 +59,43 @@ export function upcomingMinor(repo: Repository, changed?: string): number {
     minorsByRepo.set(repo, minors);
     for (const f of repo.files) if (f.startsWith('keps/') && f.endsWith('/kep.yaml')) read(f);
   } else if (changed?.endsWith('/kep.yaml')) read(changed);
+  const counts = new Map<number, number>();
+  for (const v of minors.values()) counts.set(v, (counts.get(v) ?? 0) + 1);
   let max = 0;
-  for (const v of minors.values()) if (v > max) max = v;
+  let common = 0;
+  for (const [v, n] of counts) {
+    if (v > max) max = v;
+    if (n >= 2 && v > common) common = v;
+  }
+  if (common > 0) return common;
   return max > 0 ? max : 999;
 }
 
-function kepOptions(repo: Repository, changed?: string): KepOptions {
-  return { upcomingMinor: upcomingMinor(repo, changed), sigsYamlText: repo.files.has('sigs.yaml') ? repo.text('sigs.yaml') : undefined };
+/** Today's date (yyyy-mm-dd, UTC) for the date lints; the core never reads the clock, this adapter does. */
+let clock: () => string = () => new Date().toISOString().slice(0, 10);
+
+/** Replaces the clock (the CLI's `--today`, tests); returns the previous one. */
+export function setKepClock(next: () => string): () => string {
+  const prev = clock;
+  clock = next;
+  return prev;
 }
 
+function kepOptions(repo: Repository, changed?: string): KepOptions {
+  return {
+    upcomingMinor: upcomingMinor(repo, changed),
+    sigsYamlText: repo.files.has('sigs.yaml') ? repo.text('sigs.yaml') : undefined,
+    today: clock(),
+  };
+}
+
+/** nodeapprovers reads the SIG Node tech leads from the root OWNERS_ALIASES (a broken alias fails every SIG Node KEP). */
+const ALIASES = 'OWNERS_ALIASES';
+
 function isKepFile(rel: string): boolean {
-  return rel.startsWith('keps/') && (rel.endsWith('.yaml') || rel.endsWith('.md') || rel.endsWith('.MD'));
+  if (!rel.startsWith('keps/')) return false;
+  // Any case of .md: README.MD and friends get the kep/readme-case warning.
+  return rel.endsWith('.yaml') || rel.toLowerCase().endsWith('.md');
 }
 
 export const kepProvider: RuleProvider = {
@@ -86,8 +114,17 @@ export const kepProvider: RuleProvider = {
       const num = /^kep-number:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
       const sig = /^owning-sig:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
       if (num && sig && repo.files.has(`keps/prod-readiness/${sig}/${num}.yaml`)) out.push(`keps/prod-readiness/${sig}/${num}.yaml`);
+      // KEPs linking here by replaces/superseded-by: their reciprocity warnings read this file.
+      for (const f of repo.files) {
+        if (f === rel || !f.startsWith('keps/') || !f.endsWith('/kep.yaml')) continue;
+        const t = repo.text(f) ?? '';
+        if (t.includes(dir) && /^(?:replaces|superseded-by)\s*:/m.test(t)) out.push(f);
+      }
     } else if ((rel.endsWith('/README.md') || rel.endsWith('/OWNERS')) && rel.startsWith('keps/') && repo.files.has(`${dir}/kep.yaml`)) {
       out.push(`${dir}/kep.yaml`);
+    } else if (rel === ALIASES) {
+      // The SIG Node tech leads (and whether they can be loaded at all) decide every keps/sig-node KEP's findings.
+      for (const f of repo.files) if (f.startsWith('keps/sig-node/') && f.endsWith('/kep.yaml')) out.push(f);
     }
     return out;
   },

@@ -6,7 +6,7 @@
  */
 import type { RepoSnapshot } from '../snapshot';
 import { DEFAULT_GROUPS } from './defaultGroups';
-import { groupsFromSigsYaml, prrApproversFrom, readAliases, sigNodeTechLeadsFrom } from './groups';
+import { groupsFromSigsYaml, loadSigNodeTechLeads, prrApproversFrom, readAliases } from './groups';
 import { kepLayout, type KepLayout } from './kepFiles';
 import { readKepYaml, type KepFile } from './kepYaml';
 import { PRR_TYPE } from './kepTypes';
@@ -61,6 +61,7 @@ interface AliasFacts {
   prrApprovers: string[];
   prrApproversFromWorkspace: boolean;
   techLeads: Set<string>;
+  techLeadsError?: string;
   aliases: Map<string, string[]>;
 }
 
@@ -84,10 +85,12 @@ function sharedOf(snapshot: RepoSnapshot): SharedState {
 
 function aliasFacts(aliasesText: string | undefined): AliasFacts {
   const r = prrApproversFrom(aliasesText);
+  const leads = loadSigNodeTechLeads(aliasesText);
   return {
     prrApprovers: r.approvers,
     prrApproversFromWorkspace: r.fromWorkspace,
-    techLeads: sigNodeTechLeadsFrom(aliasesText),
+    techLeads: 'leads' in leads ? leads.leads : new Set(),
+    techLeadsError: 'error' in leads ? leads.error : undefined,
     aliases: (aliasesText !== undefined ? readAliases(aliasesText, false).aliases : undefined) ?? new Map(),
   };
 }
@@ -99,6 +102,8 @@ export class KepRun {
   readonly prrApprovers: string[];
   readonly prrApproversFromWorkspace: boolean;
   readonly techLeads: Set<string>;
+  /** Why nodeapprovers cannot load the SIG Node tech leads (the whole tech-lead check then fails in CI). */
+  readonly techLeadsError: string | undefined;
   readonly aliases: Map<string, string[]>;
   readonly upcomingMinor: number;
   /** kep.yaml files repo.Validate decodes. */
@@ -129,6 +134,7 @@ export class KepRun {
       this.prrApproversFromWorkspace = facts.prrApproversFromWorkspace;
     }
     this.techLeads = facts.techLeads;
+    this.techLeadsError = facts.techLeadsError;
     this.aliases = facts.aliases;
     this.upcomingMinor = options.upcomingMinor ?? 999;
   }

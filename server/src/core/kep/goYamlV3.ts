@@ -6,7 +6,7 @@
  * The `yaml` package is a YAML 1.2 parser; libyaml (which yaml.v3 ports) rejects a few inputs it accepts. Those that
  * authors actually hit are re-checked here: tabs where libyaml's scanner does not allow them, and control characters.
  */
-import { CST, isAlias, isMap, isScalar, isSeq, Lexer, parseAllDocuments, Scalar, type Document, type Node as YNode } from 'yaml';
+import { CST, isAlias, isMap, isScalar, isSeq, Lexer, parseAllDocuments, Scalar, type Document, type Node as YNode, type YAMLError } from 'yaml';
 
 export type Offsets = [start: number, end: number];
 
@@ -76,26 +76,32 @@ export function parseV3(text: string): V3Document {
   if (control !== undefined) {
     return { root: null, syntaxError: { message: 'control characters are not allowed', range: [control, control + 1] } };
   }
+  // libyaml does not check the indentation of a quoted scalar's continuation lines; the library does. Such scalars
+  // are parsed with their line breaks turned into spaces (same offsets), and get their folded value back afterwards.
+  // libyaml takes a lone CR for a line break, as the library does not: same length, so offsets stay put.
+  const lines = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  let src = lines;
+  const joined: Offsets[] = [];
   let docs: Document.Parsed[];
-  try {
-    docs = parseAllDocuments(text, {
-      version: '1.2',
-      schema: 'failsafe',
-      uniqueKeys: false,
-      strict: true,
-      prettyErrors: false,
-      keepSourceTokens: false,
-    }) as unknown as Document.Parsed[];
-  } catch (e) {
-    return { root: null, syntaxError: { message: String((e as Error).message ?? e), range: [0, 0] } };
+  let err: YAMLError | undefined;
+  for (;;) {
+    try {
+      docs = parseAllDocuments(src, PARSE_OPTIONS) as unknown as Document.Parsed[];
+    } catch (e) {
+      return { root: null, syntaxError: { message: String((e as Error).message ?? e), range: [0, 0] } };
+    }
+    err = docs[0]?.errors.find((e) => !isIgnoredError(e.code, e.message));
+    const quoted = err && joined.length < 64 ? unindentedQuotedScalar(src, err) : undefined;
+    if (!quoted) break;
+    joined.push(quoted);
+    src = src.slice(0, quoted[0]) + src.slice(quoted[0], quoted[1]).replace(/[\r\n]/g, ' ') + src.slice(quoted[1]);
   }
   const doc = docs[0];
   if (!doc) return { root: null };
-  const err = doc.errors.find((e) => !isIgnoredError(e.code, e.message));
   if (err) {
     return { root: null, syntaxError: { message: cleanMessage(err.message), range: [err.pos[0], Math.max(err.pos[0], err.pos[1])] } };
   }
-  const tab = findForbiddenTab(text, doc.range[2]);
+  const tab = findForbiddenTab(src, firstDocumentEnd(src, doc, docs[1]));
   if (tab) return { root: null, syntaxError: tab };
   const contents = doc.contents as YNode | null;
   if (contents === null || contents === undefined) {
@@ -103,7 +109,96 @@ export function parseV3(text: string): V3Document {
     return { root: { kind: 'scalar', value: '', style: 'plain', range: [at, at] } };
   }
   const anchors = new Map<YNode, V3Node>();
-  return { root: convert(contents, doc, anchors, 0) };
+  const root = convert(contents, doc, anchors, 0);
+  if (joined.length) refold(root, lines, joined);
+  // yaml.v3's parser fails on an alias to an anchor not defined before it; the library just leaves it unresolved.
+  const unknown = firstUnknownAlias(root);
+  if (unknown) return { root: null, syntaxError: { message: `unknown anchor '${unknown.name}' referenced`, range: unknown.range } };
+  return { root };
+}
+
+const PARSE_OPTIONS = {
+  version: '1.2',
+  schema: 'failsafe',
+  uniqueKeys: false,
+  strict: true,
+  prettyErrors: false,
+  keepSourceTokens: false,
+} as const;
+
+/**
+ * For the library's "Missing closing quote" on a quoted scalar that libyaml reads fine (it closes later, and no line
+ * in between starts with a document marker): the scalar's [start, end) offsets.
+ */
+function unindentedQuotedScalar(src: string, err: YAMLError): Offsets | undefined {
+  if (err.code !== 'MISSING_CHAR' || !/^Missing closing ["']quote/.test(err.message)) return undefined;
+  const at = err.pos[0];
+  let offset = 0;
+  let open = -1;
+  for (const tok of new Lexer().lex(src)) {
+    if (tok === CST.DOCUMENT || tok === CST.FLOW_END || tok === CST.SCALAR) continue;
+    const type = CST.tokenType(tok);
+    if ((type === 'double-quoted-scalar' || type === 'single-quoted-scalar') && offset <= at && at <= offset + tok.length) {
+      open = offset;
+      break;
+    }
+    offset += tok.length;
+    if (offset > at) break;
+  }
+  if (open < 0) return undefined;
+  const q = src[open];
+  for (let i = open + 1; i < src.length; i++) {
+    const c = src[i];
+    if (q === '"' && c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === q) {
+      if (q === "'" && src[i + 1] === "'") {
+        i++;
+        continue;
+      }
+      return [open, i + 1];
+    }
+    if (c === '\n' && /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(src.slice(i + 1, i + 5))) return undefined;
+  }
+  return undefined;
+}
+
+/** Gives the scalars parsed from joined lines their value as folded from the original text. */
+function refold(root: V3Node, text: string, joined: Offsets[]): void {
+  const starts = new Map(joined.map(([a, b]) => [a, b] as const));
+  const stack: V3Node[] = [root];
+  const seen = new Set<V3Node>();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    if (n.kind === 'scalar') {
+      const end = starts.get(n.range[0]);
+      if (end === undefined) continue;
+      // Folding ignores indentation, so the scalar re-indented under a key folds exactly as libyaml folds it.
+      const doc = parseAllDocuments('x: ' + text.slice(n.range[0], end).replace(/\n/g, '\n '), PARSE_OPTIONS) as unknown as Document.Parsed[];
+      const pair = doc[0] && !doc[0].errors.length && isMap(doc[0].contents) ? doc[0].contents.items[0] : undefined;
+      if (pair && isScalar(pair.value)) n.value = scalarOf(pair.value as Scalar, n.range).value;
+    } else if (n.kind === 'map') {
+      for (const p of n.pairs) stack.push(p.key, p.value);
+    } else if (n.kind === 'seq') {
+      stack.push(...n.items);
+    }
+  }
+}
+
+/**
+ * Where libyaml stops scanning for the first document: at a `...` line after its content, or where the next document
+ * starts. (The library's document range ends with its last node and leaves out trailing blank or tab-only lines,
+ * which libyaml still scans.)
+ */
+function firstDocumentEnd(text: string, doc: Document.Parsed, next: Document.Parsed | undefined): number {
+  const end = next ? next.range[0] : text.length;
+  const tail = text.slice(doc.range[1], end);
+  const marker = /^\.\.\.(?=[ \t\r\n]|$)/m.exec(tail);
+  return marker ? doc.range[1] + marker.index : end;
 }
 
 function cleanMessage(message: string): string {
@@ -147,6 +242,24 @@ function convert(node: YNode, doc: Document.Parsed, anchors: Map<YNode, V3Node>,
   return out;
 }
 
+function firstUnknownAlias(root: V3Node): V3Alias | undefined {
+  const stack: V3Node[] = [root];
+  const seen = new Set<V3Node>();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    if (n.kind === 'alias') {
+      if (!n.target) return n;
+    } else if (n.kind === 'map') {
+      for (let i = n.pairs.length - 1; i >= 0; i--) stack.push(n.pairs[i].value, n.pairs[i].key);
+    } else if (n.kind === 'seq') {
+      for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+    }
+  }
+  return undefined;
+}
+
 function offsets(node: YNode): Offsets {
   const r = node.range;
   return r ? [r[0], r[1]] : [0, 0];
@@ -157,7 +270,10 @@ function emptyScalar(at: number): V3Scalar {
 }
 
 function scalarOf(node: Scalar, range: Offsets): V3Scalar {
-  const value = node.value === null || node.value === undefined ? '' : String(node.value);
+  // yaml.v3's Node.Value is the scalar's text before any tag is applied. The library resolves some explicit tags even
+  // under the failsafe schema (!!binary to bytes, !!timestamp to a Date); its `source` keeps the composed text.
+  const source = (node as Scalar & { source?: unknown }).source;
+  const value = typeof source === 'string' ? source : node.value === null || node.value === undefined ? '' : String(node.value);
   let style: ScalarStyle = 'plain';
   switch (node.type) {
     case Scalar.QUOTE_DOUBLE: style = 'double'; break;
@@ -191,26 +307,37 @@ function findControlCharacter(text: string): number | undefined {
 
 /**
  * libyaml skips a tab between tokens only in flow context or where a simple key is not allowed; in block context at
- * the start of a line (blank lines included) and right after `-`, `?` or `:` a tab "cannot start any token". After a
- * plain scalar the scalar scanner itself eats following blank lines and only rejects a tab left of the indentation.
- * The `yaml` package accepts all of these, so they are found here from its token stream.
+ * the start of a line (blank lines included), right after `-` or `?`, and after the `:` of an explicit (`?`) key a tab
+ * "cannot start any token" (after the `:` of an ordinary key it is plain separation). After a plain scalar the scalar
+ * scanner itself eats following blank lines and only rejects a tab left of the indentation. A `:` with no key before
+ * it (neither a simple key on its line nor a `?`) is "did not find expected key". The `yaml` package accepts all of
+ * these, so they are found here from its token stream.
  */
 function findForbiddenTab(text: string, docEnd: number): V3SyntaxError | undefined {
-  if (!text.includes('\t')) return undefined;
-  const t = new TabScan();
+  // Only texts with a tab, or with a `:` that is not glued to a preceding key, need the token pass.
+  if (!text.includes('\t') && !/(?:^|[\s,[{\]}"'])[ ]*:(?=[\s,\]}]|$)/m.test(text)) return undefined;
+  const t = new TabScan(text);
   let offset = 0;
   for (const tok of new Lexer().lex(text.slice(0, docEnd))) {
     const found = t.token(tok, offset);
     if (found !== undefined) return found;
-    offset += tok.length;
+    // The lexer's control markers (document, flow-error-end, scalar) are not in the source.
+    if (tok !== CST.DOCUMENT && tok !== CST.FLOW_END && tok !== CST.SCALAR) offset += tok.length;
   }
   return undefined;
 }
 
 const CANNOT_START = 'found character that cannot start any token';
 const TAB_INDENT = 'found a tab character that violates indentation';
+const NO_KEY = 'did not find expected key';
 
 class TabScan {
+  constructor(private readonly text: string) {}
+  /**
+   * yaml.v3's comment scanner: after a comment that starts its line, it swallows the following blank and comment
+   * lines whole, tabs included, as long as a comment line comes before the next content.
+   */
+  private commentRun = false;
   private flow = 0;
   private simpleKeyAllowed = true;
   /** Columns of the open block collections (libyaml's parser->indent stack). */
@@ -222,6 +349,18 @@ class TabScan {
   private pendingScalar = false;
   private blockHeader = false;
   private lastScalar: { column: number; firstOnLine: boolean } | undefined;
+  /**
+   * Per flow level: a simple key is possible (libyaml's saved simple key: a scalar, alias, anchor, tag or flow
+   * collection started where a simple key was allowed, on the current line), and an explicit `?` key awaits its `:`.
+   * A `:` with neither is "did not find expected key" in yaml.v3 (libyaml's parser), which the library accepts as an
+   * empty key.
+   */
+  private readonly possibleKey: boolean[] = [false];
+  private readonly explicitKey: boolean[] = [false];
+
+  private saveSimpleKey(): void {
+    if (this.simpleKeyAllowed) this.possibleKey[this.flow] = true;
+  }
 
   token(tok: string, start: number): V3SyntaxError | undefined {
     if (this.pendingScalar) {
@@ -244,11 +383,14 @@ class TabScan {
         this.lineStart = start + tok.length;
         this.lineHasToken = false;
         if (this.flow === 0) this.simpleKeyAllowed = true;
+        // A simple key cannot span lines (libyaml's stale_simple_keys).
+        this.possibleKey.fill(false);
         return undefined;
       case 'space':
         return this.space(tok, start);
       case 'comment':
         this.afterPlain = false;
+        this.commentRun = !this.lineHasToken;
         return undefined;
       case 'byte-order-mark':
       case 'doc-mode':
@@ -256,38 +398,67 @@ class TabScan {
         return undefined;
       case 'flow-map-start':
       case 'flow-seq-start':
+        this.saveSimpleKey();
         this.flow++;
+        this.possibleKey[this.flow] = false;
+        this.explicitKey[this.flow] = false;
         this.simpleKeyAllowed = true;
         break;
       case 'flow-map-end':
       case 'flow-seq-end':
+        this.possibleKey.length = this.explicitKey.length = this.flow + 1;
+        this.possibleKey[this.flow] = this.explicitKey[this.flow] = false;
         this.flow = Math.max(0, this.flow - 1);
         this.simpleKeyAllowed = false;
         break;
       case 'comma':
+        this.possibleKey[this.flow] = this.explicitKey[this.flow] = false;
         this.simpleKeyAllowed = true;
         break;
       case 'seq-item-ind':
       case 'explicit-key-ind':
+        this.possibleKey[this.flow] = false;
+        this.explicitKey[this.flow] = type === 'explicit-key-ind';
         this.simpleKeyAllowed = true;
         if (this.flow === 0 && !this.lineHasToken) this.pushIndent(start - this.lineStart);
         break;
       case 'map-value-ind':
-        this.simpleKeyAllowed = this.flow === 0;
+        if (this.possibleKey[this.flow]) {
+          // The value of a simple key: libyaml allows no simple key (so tabs are plain separation) after its `:`.
+          this.possibleKey[this.flow] = false;
+          this.simpleKeyAllowed = false;
+        } else if (this.explicitKey[this.flow]) {
+          this.explicitKey[this.flow] = false;
+          this.simpleKeyAllowed = this.flow === 0;
+        } else {
+          return { message: NO_KEY, range: [start, start + 1] };
+        }
         if (this.flow === 0 && this.lastScalar?.firstOnLine) this.pushIndent(this.lastScalar.column);
         break;
       case 'block-scalar-header':
+        this.possibleKey[this.flow] = false;
         this.blockHeader = true;
         this.simpleKeyAllowed = false;
         break;
+      case 'anchor':
+      case 'tag':
+      case 'alias':
+        // libyaml saves a simple key here, and allows no other right after them on the same line.
+        this.saveSimpleKey();
+        this.simpleKeyAllowed = false;
+        break;
       default:
-        // anchors, tags, aliases: libyaml allows no simple key right after them on the same line
+        if (type === 'doc-start' || type === 'doc-end') {
+          this.possibleKey.fill(false);
+          this.explicitKey.fill(false);
+        }
         this.simpleKeyAllowed = type === 'doc-start' || type === 'doc-end';
         break;
     }
     this.lineHasToken = true;
     this.afterPlain = false;
     this.lastScalar = undefined;
+    this.commentRun = false;
     return undefined;
   }
 
@@ -298,10 +469,24 @@ class TabScan {
     if (this.afterPlain && !this.lineHasToken) {
       return at - this.lineStart < this.plainIndent ? { message: TAB_INDENT, range: [at, at + 1] } : undefined;
     }
+    if (this.commentRun && !this.lineHasToken && this.commentComesNext(at)) return undefined;
     return this.simpleKeyAllowed ? { message: CANNOT_START, range: [at, at + 1] } : undefined;
   }
 
+  /** Whether the first character after blanks and line breaks from `at` is `#` (within libyaml's 512-byte peek). */
+  private commentComesNext(at: number): boolean {
+    const t = this.text;
+    for (let i = at; i < t.length && i - at < 512; i++) {
+      const c = t[i];
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue;
+      return c === '#';
+    }
+    return false;
+  }
+
   private scalar(tok: string, start: number, plain: boolean): V3SyntaxError | undefined {
+    // A scalar may be a simple key, unless it runs onto another line.
+    if (!tok.includes('\n')) this.saveSimpleKey();
     const column = start - this.lineStart;
     this.lastScalar = { column, firstOnLine: !this.lineHasToken };
     const plainIndent = this.indents[this.indents.length - 1] + 1;

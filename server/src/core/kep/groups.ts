@@ -69,7 +69,25 @@ export function prrApproversFrom(text: string | undefined): { approvers: string[
   return { approvers: DEFAULT_PRR_APPROVERS, fromWorkspace: false };
 }
 
-/** sig-node-tech-leads, normalized (trimmed, `@` stripped, lower-cased) as nodeapprovers compares them. */
+export type TechLeadsLoad = { leads: Set<string> } | { error: string };
+
+/**
+ * nodeapprovers loadTechLeads: the repo-root OWNERS_ALIASES decoded (lenient yaml.v3) as `{aliases: map[string][]string}`;
+ * a missing file, a decode error, a missing `sig-node-tech-leads` alias or one without members fails the whole
+ * tech-lead check (VerifyAllTechLeadApprovers returns the error, so CI fails), whatever the KEPs say.
+ */
+export function loadSigNodeTechLeads(text: string | undefined): TechLeadsLoad {
+  if (text === undefined) return { error: 'OWNERS_ALIASES does not exist at the repository root' };
+  const r = readAliases(text, false);
+  if (!r.aliases) return { error: `OWNERS_ALIASES cannot be decoded (${r.error})` };
+  const members = r.aliases.get('sig-node-tech-leads');
+  if (members === undefined) return { error: 'OWNERS_ALIASES has no `sig-node-tech-leads` alias' };
+  const leads = new Set(members.map(normalizeNodeUser));
+  if (leads.size === 0) return { error: 'the OWNERS_ALIASES alias `sig-node-tech-leads` has no members' };
+  return { leads };
+}
+
+/** sig-node-tech-leads, normalized (trimmed, `@` stripped, lower-cased) as nodeapprovers compares them; defaults when unusable (for scaffolding). */
 export function sigNodeTechLeadsFrom(text: string | undefined): Set<string> {
   if (text !== undefined) {
     const r = readAliases(text, false);

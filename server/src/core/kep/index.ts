@@ -53,7 +53,7 @@ export function kepDiagnosticsForFile(snapshot: RepoSnapshot, path: string, opti
       }
     }
     out.push(...prrFileLints(run, path));
-  } else if (path.endsWith('.md')) {
+  } else if (path.toLowerCase().endsWith('.md')) {
     out.push(...layoutDiagnostics(run));
     out.push(...readmeDiagnostics(run, path));
   }
@@ -69,10 +69,13 @@ function kepYamlUnit(run: KepRun, path: string, validated: boolean): Diagnostic[
       : [];
   }
   const out: Diagnostic[] = [];
+  let ciStageReported = false;
   if (validated) {
     out.push(...kep.parseDiagnostics);
     if (kep.parsedOk) {
-      out.push(...prrDiagnostics(kep, { snapshot: run.snapshot, readPrr: (x) => run.prr(x), approvers: run.prrApprovers, approversFromWorkspace: run.prrApproversFromWorkspace }).diagnostics);
+      const prr = prrDiagnostics(kep, { snapshot: run.snapshot, readPrr: (x) => run.prr(x), approvers: run.prrApprovers, approversFromWorkspace: run.prrApproversFromWorkspace }).diagnostics;
+      ciStageReported = prr.some((d) => d.code === 'kep/invalid-stage' || (d.code === 'kep/required-field' && d.data?.key === 'stage'));
+      out.push(...prr);
     }
   } else {
     out.push(
@@ -82,7 +85,7 @@ function kepYamlUnit(run: KepRun, path: string, validated: boolean): Diagnostic[
   }
   out.push(...missingReadme(run, path));
   out.push(...sigNodeDiagnostics(run, kep));
-  out.push(...kepLints(run, kep, validated));
+  out.push(...kepLints(run, kep, { validated, stageReported: ciStageReported }));
   return out;
 }
 

@@ -10,6 +10,22 @@ import type { RepoSnapshot } from '../snapshot';
 export const KEPS_DIR = 'keps';
 export const PRR_DIR = 'keps/prod-readiness';
 export const TEMPLATE_README = 'keps/NNNN-kep-template/README.md';
+export const PRR_TEMPLATE_DIR = 'keps/prod-readiness/template';
+
+/**
+ * Template KEP directories (keps/NNNN-kep-template, keps/sig-cloud-provider/providers/0000-cloud-provider-template):
+ * a placeholder or all-zero number and a name ending in `template`. CI validates them like any KEP, so their CI errors
+ * stay, but their placeholder content (sig-xyz, TBD, yyyy-mm-dd, 0000) is not worth a warning. A real KEP about
+ * templates (5978-cluster-resource-claim-template) has a real number.
+ */
+export function isTemplateKepDir(dir: string): boolean {
+  return /^(?:N+|0+)-.*template$/i.test(dir.slice(dir.lastIndexOf('/') + 1));
+}
+
+/** keps/prod-readiness/template/**: the PRR template, which kepval never parses (nothing points at it). */
+export function isPrrTemplate(path: string): boolean {
+  return path.startsWith(PRR_TEMPLATE_DIR + '/');
+}
 
 interface DirNode {
   files: Set<string>;
@@ -29,7 +45,7 @@ export interface KepLayout {
   strayProdReadinessDirs: string[];
   /** PRR files: *.yaml under keps/prod-readiness/. */
   prrFiles: string[];
-  /** Markdown files under keps/ (for the README rules). */
+  /** Markdown files under keps/, `.md` in any case (for the README rules). */
   readmes: string[];
   /** KEP directories (containing kep.yaml), for link resolution. */
   kepDirs: Set<string>;
@@ -100,7 +116,8 @@ function walk(node: DirNode, dir: string, layout: KepLayout, reached: Set<string
       walk(child, path, layout, reached, skipRest || isPrr || skipped);
       continue;
     }
-    if (e.name.endsWith('.md')) layout.readmes.push(path);
+    // Any case of `.md` (README.MD gets the kep/readme-case warning; find -name '*.md' and kepval ignore it).
+    if (e.name.toLowerCase().endsWith('.md')) layout.readmes.push(path);
     if (skipRest) continue;
     if (hasKep && e.name === 'kep.yaml') {
       layout.kepYamls.push(path);

@@ -8,7 +8,9 @@ import type { KepRun } from './context';
 import { didYouMean, field, fieldString, fieldStrings, makeDiagnostic, UPSTREAM } from './diag';
 import type { GoStruct } from './goDecode';
 import { MILESTONE_KEYS, VALID_STAGES, VALID_STATUSES } from './kepTypes';
+import { isTemplateKepDir } from './kepFiles';
 import type { KepFile } from './kepYaml';
+import { reciprocityLints } from './linkReciprocity';
 import { invalidStage, isPrrStatus, rangeOfValue } from './prr';
 import { nodeRange } from './strictFile';
 
@@ -21,20 +23,26 @@ export const KNOWN_COMPONENTS = [
   'cloud-controller-manager', 'kube-aggregator', 'etcd', 'kube-dns', 'coredns', 'client-go', 'kube-state-metrics',
 ];
 
-export function kepLints(run: KepRun, kep: KepFile, validated: boolean): Diagnostic[] {
+/**
+ * `ci.stageReported`: ValidatePRR itself reported the stage (empty, or invalid) as a CI Error. Upstream's order decides
+ * whether it gets that far (an invalid stage only after the PRR file was found, decoded and validated); in every other
+ * case a bad stage is still said here, as a Warning/Information.
+ */
+export function kepLints(run: KepRun, kep: KepFile, ci: { validated: boolean; stageReported: boolean }): Diagnostic[] {
   const out: Diagnostic[] = [];
   out.push(...dashLineLints(kep));
   const p = kep.proposal;
   if (!p || kep.problems.length) return out;
-  const ciFailedEarly = kep.parseDiagnostics.length > 0 || !validated;
-  const prrErrors = !ciFailedEarly && validated;
-  out.push(...statusStageLints(kep, p, prrErrors));
+  // Template KEPs are validated by CI (their errors stay), but their placeholder values are not worth warnings.
+  if (isTemplateKepDir(kep.dir)) return out;
+  out.push(...statusStageLints(kep, p, ci));
   out.push(...ignoredKeyLints(kep, p));
   out.push(...identityLints(run, kep, p));
   out.push(...peopleLints(run, kep, p));
   out.push(...milestoneLints(run, kep, p));
   out.push(...dateLints(run, kep, p));
   out.push(...linkLints(run, kep, p));
+  out.push(...reciprocityLints(run, kep, p, linkTarget));
   out.push(...featureGateLints(kep, p));
   return out;
 }
@@ -62,7 +70,7 @@ function dashLineLints(kep: KepFile): Diagnostic[] {
   return out;
 }
 
-function statusStageLints(kep: KepFile, p: GoStruct, prrChecked: boolean): Diagnostic[] {
+function statusStageLints(kep: KepFile, p: GoStruct, ci: { validated: boolean; stageReported: boolean }): Diagnostic[] {
   const out: Diagnostic[] = [];
   const status = fieldString(p, 'status');
   const stage = fieldString(p, 'stage');
@@ -73,14 +81,17 @@ function statusStageLints(kep: KepFile, p: GoStruct, prrChecked: boolean): Diagn
       `Invalid status "${status}": use one of ${VALID_STATUSES.join(', ')}. CI does not check it, but \`kepctl\` and the KEP tooling only understand these values.`,
       { upstream: UPSTREAM.kepctlCreate, fixes }));
   }
-  // When PRR applies, ValidatePRR already reported an invalid stage as a CI error.
   const stageValid = (VALID_STAGES as readonly string[]).includes(stage);
   if (stage !== '' && !stageValid) {
-    const ciReported = prrChecked && isPrrStatus(status);
-    if (!ciReported) out.push(invalidStage(kep, p, stage, false));
-  } else if (stage === '' && !isPrrStatus(status)) {
-    out.push(makeDiagnostic(kep.path, rangeOfValue(kep, p, field(p, 'stage') ? 'stage' : 'status'), 'information', 'kep/invalid-stage',
-      '`stage` is empty; `kepctl create` rejects an empty stage, and it becomes required once the KEP is implementable.',
+    if (!ci.stageReported) out.push(invalidStage(kep, p, stage, isPrrStatus(status) && ci.validated ? 'later' : 'kepctl'));
+  } else if (stage === '' && !ci.stageReported) {
+    // With status implementable/implemented, CI stops at an earlier PRR error (e.g. no latest-milestone) before it
+    // gets to the stage; it will fail on the stage once that is fixed, so say it now, as a warning.
+    const prr = isPrrStatus(status) && ci.validated;
+    out.push(makeDiagnostic(kep.path, rangeOfValue(kep, p, field(p, 'stage') ? 'stage' : 'status'), prr ? 'warning' : 'information', 'kep/invalid-stage',
+      prr
+        ? `\`stage\` is empty, but kepval requires it when status is ${status} (it reports the earlier PRR error first).`
+        : '`stage` is empty; `kepctl create` rejects an empty stage, and it becomes required once the KEP is implementable.',
       { upstream: UPSTREAM.kepctlCreate }));
   }
   if (status === 'implemented' && stage !== 'stable') {
@@ -152,7 +163,7 @@ function identityLints(run: KepRun, kep: KepFile, p: GoStruct): Diagnostic[] {
   const m = /^([0-9]+)-/.exec(basename(kep.dir));
   if (number !== '') {
     if (!/^[0-9]+$/.test(number)) {
-      if (kep.dir !== 'keps/NNNN-kep-template') out.push(warn(kep, rangeOfValue(kep, p, 'kep-number'), 'kep/kep-number-dir', `kep-number "${number}" is not a number.`));
+      out.push(warn(kep, rangeOfValue(kep, p, 'kep-number'), 'kep/kep-number-dir', `kep-number "${number}" is not a number.`));
     } else if (m && m[1] !== number) {
       const range = rangeOfValue(kep, p, 'kep-number');
       out.push(warn(kep, range, 'kep/kep-number-dir',
@@ -387,10 +398,10 @@ export function crossKepLints(run: KepRun, keps: KepFile[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const kep of keps) {
     const p = kep.proposal;
-    if (!p) continue;
+    if (!p || isTemplateKepDir(kep.dir)) continue;
     const n = fieldString(p, 'kep-number');
     if (n === '') continue;
-    const others = run.kepsWithNumber(n).filter((k) => k !== kep);
+    const others = run.kepsWithNumber(n).filter((k) => k !== kep && !isTemplateKepDir(k.dir));
     if (others.length) {
       out.push(warn(kep, rangeOfValue(kep, p, 'kep-number'), 'kep/duplicate-kep-number',
         `kep-number ${n} is also used by ${others.map((k) => k.dir).join(', ')}.`));

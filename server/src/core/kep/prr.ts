@@ -105,7 +105,7 @@ export function prrDiagnostics(kep: KepFile, ctx: PrrContext): { diagnostics: Di
 
   // ApproverForStage(kep.stage)
   if (!(VALID_STAGES as readonly string[]).includes(stage)) {
-    out.push(invalidStage(kep, p, stage, true));
+    out.push(invalidStage(kep, p, stage, 'ci'));
     return { diagnostics: out, requirement: { required: true, path: prrPath } };
   }
   const populated = MILESTONE_KEYS.filter((k) => entryOf(approval, k) !== null);
@@ -169,13 +169,20 @@ function entryOf(approval: GoStruct | undefined, key: string): GoStruct | null {
   return asStruct(v ?? undefined) ?? null;
 }
 
-export function invalidStage(kep: KepFile, p: GoStruct, stage: string, ci: boolean): Diagnostic {
+/**
+ * An invalid `stage`: 'ci' when ValidatePRR fails on it; 'later' when the KEP is implementable/implemented but CI
+ * stopped earlier (PRR not required yet, or an earlier PRR error); 'kepctl' when only `kepctl create` checks it.
+ */
+export function invalidStage(kep: KepFile, p: GoStruct, stage: string, when: 'ci' | 'later' | 'kepctl'): Diagnostic {
+  const ci = when === 'ci';
   const range = rangeOfValue(kep, p, 'stage');
   const suggestions = didYouMean(stage, VALID_STAGES);
   const fixes: Fix[] = suggestions.map((s, i) => ({ title: `Change stage to ${s}`, edits: [{ range, newText: s }], isPreferred: i === 0 }));
   const why = ci
     ? ' kepval fails here because this KEP needs a PRR approval for its stage.'
-    : ' (CI does not check this here; `kepctl create` does.)';
+    : when === 'later'
+      ? ' CI does not get to the stage yet (it checks it only after finding a valid PRR approval file, from latest-milestone v1.21 on), but fails on it then.'
+      : ' (CI does not check this here; `kepctl create` does.)';
   return makeDiagnostic(kep.path, range, ci ? 'error' : 'warning', 'kep/invalid-stage',
     `Invalid stage "${stage}": use one of ${VALID_STAGES.join(', ')}.${why}`,
     { upstream: ci ? UPSTREAM.prr : UPSTREAM.kepctlCreate, fixes });

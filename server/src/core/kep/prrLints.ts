@@ -7,6 +7,7 @@ import { ZERO_RANGE, type Diagnostic } from '../diagnostics';
 import { basename } from '../snapshot';
 import type { KepRun } from './context';
 import { asStruct, field, fieldString, makeDiagnostic } from './diag';
+import { isPrrTemplate } from './kepFiles';
 import type { KepFile } from './kepYaml';
 import { strictProblemDiagnostic } from './kepYaml';
 import { isPrrStatus, prrPathFor } from './prr';
@@ -22,6 +23,8 @@ export function prrFileLints(run: KepRun, path: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const number = basename(path).slice(0, -'.yaml'.length);
   const owners = run.kepsWithNumber(number).filter((k) => pointsAt(k, path));
+  // The PRR template is a placeholder nobody points at; kepval never parses it, so nothing here is worth a warning.
+  if (owners.length === 0 && isPrrTemplate(path)) return [];
   const ciReads = owners.some((k) => ciRequiresPrr(run, k));
   if (prr.problems.length && !ciReads) {
     for (const p of prr.problems) {

@@ -8,7 +8,7 @@ import type { Diagnostic, Range } from '../diagnostics';
 import { basename, dirname } from '../snapshot';
 import type { KepRun } from './context';
 import { fieldString, makeDiagnostic } from './diag';
-import { TEMPLATE_README } from './kepFiles';
+import { isTemplateKepDir, TEMPLATE_README } from './kepFiles';
 import { outlineOf, withoutInlineComments, type Outline } from './markdownOutline';
 import { isPrrStatus } from './prr';
 
@@ -53,14 +53,15 @@ export function readmeDiagnostics(run: KepRun, path: string): Diagnostic[] {
     out.push(makeDiagnostic(path, firstLine(), 'warning', 'kep/readme-case', `Name this file README.md: kepval and the KEP tooling look for that exact name.`));
     return out;
   }
-  if (name !== 'README.md' || !isKepDir || dir === TEMPLATE_DIR) return out;
+  if (name !== 'README.md' || !isKepDir || dir === TEMPLATE_DIR || isTemplateKepDir(dir)) return out;
   const text = run.snapshot.text(path);
+  if (text === undefined) return out;
   const kep = run.kep(kepPath);
-  if (text === undefined || !kep?.proposal) return out;
-  const p = kep.proposal;
+  // Rules comparing with kep.yaml need it decoded: a half-decoded proposal would compare against empty values.
+  const p = kep && kep.problems.length === 0 ? kep.proposal : undefined;
   const outline = outlineOf(text);
-  out.push(...h1Lints(path, outline, fieldString(p, 'kep-number'), fieldString(p, 'title')));
-  const status = fieldString(p, 'status');
+  if (p) out.push(...h1Lints(path, outline, fieldString(p, 'kep-number'), fieldString(p, 'title')));
+  const status = p ? fieldString(p, 'status') : '';
   if (isPrrStatus(status)) out.push(...unresolvedLints(path, outline, status));
   const templateText = run.snapshot.files.has(TEMPLATE_README) ? run.snapshot.text(TEMPLATE_README) : undefined;
   if (templateText !== undefined) {
@@ -90,11 +91,14 @@ function lineRange(o: Outline, line: number): Range {
 }
 
 function h1Lints(path: string, o: Outline, number: string, title: string): Diagnostic[] {
+  // Without a kep-number (a required field; its own CI error says so) there is nothing to compare the H1 with.
+  if (number === '') return [];
   const h1 = o.headings.find((h) => h.level === 1);
-  if (!h1) return [makeDiagnostic(path, firstLine(), 'information', 'kep/readme-h1-format', `The README has no H1; the template starts with \`# KEP-${number}: ${title}\`.`)];
+  if (!h1) return [makeDiagnostic(path, firstLine(), 'information', 'kep/readme-h1-format', `The README has no H1; the template starts with \`# KEP-${number}: ${title || '<title>'}\`.`)];
   const m = /^KEP-([^:\s]+)\s*:\s*(.*)$/i.exec(h1.text);
   const range = lineRange(o, h1.line);
   if (!m) {
+    if (title === '') return [makeDiagnostic(path, range, 'information', 'kep/readme-h1-format', `The template's H1 form is \`# KEP-${number}: <title>\`.`)];
     return [makeDiagnostic(path, range, 'information', 'kep/readme-h1-format', `The template's H1 form is \`# KEP-${number}: ${title}\`.`,
       { fixes: [{ title: `Change to "# KEP-${number}: ${title}"`, edits: [{ range, newText: `# KEP-${number}: ${title}` }] }] })];
   }
@@ -102,7 +106,7 @@ function h1Lints(path: string, o: Outline, number: string, title: string): Diagn
   if (m[1] !== number) {
     out.push(makeDiagnostic(path, range, 'warning', 'kep/readme-h1', `The H1 says KEP-${m[1]} but kep.yaml has kep-number ${number}.`,
       { fixes: [{ title: `Change to KEP-${number}`, edits: [{ range, newText: `# KEP-${number}: ${m[2]}` }], isPreferred: true }] }));
-  } else if (m[2].trim() !== title.trim() && normalizeTitle(m[2]) !== normalizeTitle(title)) {
+  } else if (title !== '' && m[2].trim() !== title.trim() && normalizeTitle(m[2]) !== normalizeTitle(title)) {
     out.push(makeDiagnostic(path, range, 'information', 'kep/readme-title', `The H1 title differs from kep.yaml's title "${title}".`));
   }
   return out;

@@ -191,6 +191,7 @@ function scalarText(raw: RawKep, key: string): string {
 }
 
 function techLeadDiagnostics(run: KepRun, kep: KepFile, raw: RawKep): Diagnostic[] {
+  if (run.techLeadsError !== undefined) return [techLeadsUnavailable(run.techLeadsError, kep, raw)];
   const status = scalarText(raw, 'status');
   if (status === 'withdrawn' || status === 'rejected' || status === 'replaced') return [];
   const latest = scalarText(raw, 'latest-milestone');
@@ -230,6 +231,19 @@ function techLeadDiagnostics(run: KepRun, kep: KepFile, raw: RawKep): Diagnostic
       { upstream: UPSTREAM.nodeTechLeads, data: { techLeads: [...run.techLeads] } }));
   }
   return out;
+}
+
+/**
+ * VerifyAllTechLeadApprovers loads the tech leads from the root OWNERS_ALIASES before looking at any KEP; when that
+ * fails, the whole check fails in CI whatever the KEPs say. Said on every KEP in its scope (keps/sig-node/**), which
+ * is where an author sees it; the OWNERS_ALIASES rules stay those of Prow.
+ */
+function techLeadsUnavailable(why: string, kep: KepFile, raw: RawKep): Diagnostic {
+  const approvers = mappingValue(raw.root, 'approvers');
+  const where = approvers ? raw.lines.range(approvers.key.range[0], approvers.key.range[1]) : kepStart(raw);
+  return makeDiagnostic(kep.path, where, 'error', 'kep/sig-node-tech-lead',
+    `The SIG Node tech-lead check fails before looking at any KEP: ${why}. It needs that alias, with at least one member, in the repository-root OWNERS_ALIASES.`,
+    { upstream: UPSTREAM.nodeTechLeads, data: { techLeadsError: why } });
 }
 
 function kepStart(raw: RawKep): Range {
