@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LspClient, REPO_ROOT } from '../test/support/lspClient';
+import { LspClient, REPO_ROOT, SERVER_JS } from '../test/support/lspClient';
 
 export interface LatencyResult {
   server: string;
@@ -68,7 +68,18 @@ async function measure(client: LspClient, doc: LatencyDoc, text: string, rounds:
   return { times, missed };
 }
 
-export async function runLatency(root: string, docs: LatencyDoc[], rounds: number): Promise<LatencyResult[]> {
+export interface LatencyOptions {
+  /** Our server bundle (default dist/cli.js): a private bundle keeps a run independent of others rebuilding dist/. */
+  serverJs?: string;
+  /** Extra node flags for our server (e.g. --cpu-prof to profile the keystroke path). */
+  nodeArgs?: string[];
+  /** How long to wait for each publish (default 3000 ms). */
+  timeoutMs?: number;
+  /** Also measure yaml-language-server (default true). */
+  peer?: boolean;
+}
+
+export async function runLatency(root: string, docs: LatencyDoc[], rounds: number, opts: LatencyOptions = {}): Promise<LatencyResult[]> {
   const results: LatencyResult[] = [];
   const schemaUri = (f: string) => pathToFileURL(path.join(REPO_ROOT, 'schemas', f)).toString();
   const yamlSettings = {
@@ -89,11 +100,13 @@ export async function runLatency(root: string, docs: LatencyDoc[], rounds: numbe
     },
   };
   const servers: { name: string; command?: string[]; settings?: unknown }[] = [
-    { name: 'kube-shepherd' },
+    { name: 'kube-shepherd', command: opts.serverJs || opts.nodeArgs ? [process.execPath, ...(opts.nodeArgs ?? []), opts.serverJs ?? SERVER_JS, 'lsp', '--stdio'] : undefined },
     { name: 'yaml-language-server', command: [process.execPath, path.join(REPO_ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'], settings: yamlSettings },
   ];
-  for (const s of servers) {
-    const client = await LspClient.start({ root, command: s.command, timeoutMs: 3000 });
+  for (const s of opts.peer === false ? servers.slice(0, 1) : servers) {
+    const client = await LspClient.start({ root, command: s.command, timeoutMs: opts.timeoutMs ?? 3000 });
+    // A private bundle is still our server, which stamps publishes with the document version: wait for that version.
+    if (s.name === 'kube-shepherd') (client as unknown as { versionedServer: boolean }).versionedServer = true;
     if (s.settings) {
       client.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
         p.items.map((i) => (i.section ? (s.settings as Record<string, unknown>)[i.section.split('.')[0]] ?? null : s.settings)),

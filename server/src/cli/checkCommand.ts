@@ -2,25 +2,44 @@
 import * as fs from 'node:fs';
 import type { Diagnostic } from '../core/diagnostics';
 import { registerRuleProvider, repositoryDiagnostics } from '../workspace/pipeline';
-import { allKepProviders } from '../workspace/kepProviders';
+import { isTocChecked, primeTocDiagnostics } from '../core/kep/tocRules';
+import { allKepProviders, setKepClock, tocProvider } from '../workspace/kepProviders';
 import { Repository } from '../workspace/repository';
 import { parseArgs, stringFlag, UsageError } from './args';
+import { spawnTocWorker } from './tocWorker';
 
-export const CHECK_USAGE = 'kube-shepherd check --root DIR [PATH...] [--format json|text|github] [--strict]';
+export const CHECK_USAGE = 'kube-shepherd check --root DIR [PATH...] [--format json|text|github] [--strict] [--today YYYY-MM-DD]';
 
 for (const p of allKepProviders()) registerRuleProvider(p);
 
 export function checkCommand(argv: string[], out: (s: string) => void): number {
-  const args = parseArgs(argv, new Set(['strict']), new Set(['root', 'format']));
+  const args = parseArgs(argv, new Set(['strict']), new Set(['root', 'format', 'today']));
   const root = stringFlag(args, 'root');
   if (!root) throw new UsageError('--root is required');
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`--root ${root} is not a directory`);
   const format = stringFlag(args, 'format') ?? 'text';
   if (!['json', 'text', 'github'].includes(format)) throw new UsageError('--format must be json, text or github');
+  // The KEP date lints compare with today (the adapter's clock, UTC); --today pins it for reproducible CI output.
+  const today = stringFlag(args, 'today');
+  if (today !== undefined && !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(today)) throw new UsageError('--today must be YYYY-MM-DD');
+  const previousClock = today !== undefined ? setKepClock(() => today) : undefined;
+  // Started before the repository is read, so loading the worker overlaps with it (see tocWorker.ts).
+  const tocWorker = spawnTocWorker();
   const repo = Repository.open(root);
+  tocWorker?.start(repo.root, [...repo.files].filter(isTocChecked));
   const limits = args.positionals.map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, ''));
   const inScope = (f: string) => limits.length === 0 || limits.some((l) => l === '' || l === '.' || f === l || f.startsWith(l + '/'));
-  const diags = repositoryDiagnostics(repo, { ci: true }).filter((d) => inScope(d.file));
+  let diags: Diagnostic[];
+  try {
+    const late = tocWorker ? new Set([tocProvider.name]) : undefined;
+    const beforeLate = () => {
+      const results = tocWorker?.results();
+      if (results) primeTocDiagnostics(results);
+    };
+    diags = repositoryDiagnostics(repo, { ci: true, late, beforeLate }).filter((d) => inScope(d.file));
+  } finally {
+    if (previousClock) setKepClock(previousClock);
+  }
   out(render(diags, format));
   const failing = diags.some((d) => d.severity === 'error' || (args.flags.has('strict') && d.severity === 'warning'));
   return failing ? 1 : 0;

@@ -36,10 +36,17 @@ export interface PipelineOptions {
    * In the editor they can, and a note on the suppression says so.
    */
   ci?: boolean;
+  /**
+   * Whole-repository pass only: providers (by name) to run after all the others, with `beforeLate` called first. The
+   * CLI has the TOC check computed on another thread meanwhile and collects it there; the output is sorted, so the
+   * order of the passes changes nothing.
+   */
+  late?: ReadonlySet<string>;
+  beforeLate?: () => void;
 }
 
 /** OWNERS rule settings from `.kube-shepherd.yaml`. */
-function ownersOptions(repo: Repository) {
+export function ownersOptions(repo: Repository) {
   const banned = repoSettings(repo).config.bannedLabels;
   return banned ? { owners: { bannedLabels: banned } } : {};
 }
@@ -113,12 +120,16 @@ export function repositoryDiagnostics(repo: Repository, opts: PipelineOptions = 
   for (const f of repo.index.files.keys()) add(f, []);
   if (repo.index.aliases) add(repo.index.aliases.path, []);
   for (const d of diagnoseRepository(repo, ownersOptions(repo))) add(d.file, [d]);
-  for (const p of providers) {
+  const pass = (p: RuleProvider) => {
     if (p.diagnoseAll) {
       for (const f of p.files(repo)) add(f, []);
       for (const d of p.diagnoseAll(repo)) add(d.file, [d]);
     } else for (const f of p.files(repo)) add(f, p.diagnose(repo, f));
-  }
+  };
+  const late = opts.late ?? new Set<string>();
+  for (const p of providers) if (!late.has(p.name)) pass(p);
+  if (providers.some((p) => late.has(p.name))) opts.beforeLate?.();
+  for (const p of providers) if (late.has(p.name)) pass(p);
   if (repo.files.has(REPO_CONFIG_PATH)) add(REPO_CONFIG_PATH, repoSettings(repo).diagnostics);
   const out: Diagnostic[] = [];
   for (const [f, ds] of byFile) out.push(...finish(repo, f, ds, opts));

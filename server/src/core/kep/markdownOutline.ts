@@ -28,7 +28,21 @@ function startsFenceOrAtx(line: string, atx: boolean): boolean {
   return atx ? c === 35 : c === 96 || c === 126;
 }
 
+/**
+ * The last few outlines, by text: a keystroke in kep.yaml re-checks its README (a dependent) with the same text, and
+ * the README rules only read an outline. Callers must not modify the result.
+ */
+const recent: { text: string; outline: Outline }[] = [];
+
 export function outlineOf(text: string): Outline {
+  for (const r of recent) if (r.text === text) return r.outline;
+  const outline = computeOutline(text);
+  if (recent.length >= 4) recent.shift();
+  recent.push({ text, outline });
+  return outline;
+}
+
+function computeOutline(text: string): Outline {
   // CommonMark (and LSP) line endings: \r\n, \n and a lone \r; splitting at \n only shifts every later line.
   const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   const headings: Heading[] = [];
@@ -54,7 +68,9 @@ export function outlineOf(text: string): Outline {
       hidden[i] = true;
       continue;
     }
-    const open = line.lastIndexOf('<!--');
+    // The last `<!--` of the line; indexOf first, as most lines have none (lastIndexOf has no fast path in V8).
+    let open = line.indexOf('<!--');
+    if (open >= 0) for (let next = line.indexOf('<!--', open + 1); next >= 0; next = line.indexOf('<!--', next + 1)) open = next;
     if (open >= 0 && line.indexOf('-->', open + 4) < 0) {
       inComment = true;
       hidden[i] = line.trimStart().startsWith('<!--');

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, Fix } from '../diagnostics';
 import { LineIndex } from '../text';
-import { checkToc, TOC_END_TAG, TOC_START_TAG, VERIFY_TOC_MAX_DEPTH, type TocTagError } from './mdtoc';
+import { checkToc, IncrementalHeadings, tocFix, TOC_END_TAG, TOC_START_TAG, VERIFY_TOC_MAX_DEPTH, type TocTagError } from './mdtoc';
 
 export const TOC_UPSTREAM = 'hack/verify-toc.sh (mdtoc v1.4.0)';
 
@@ -37,24 +37,40 @@ const TAG_MESSAGES: Record<TocTagError, string> = {
 
 /**
  * Last result per path: a README is re-checked whenever its kep.yaml changes (it is a dependent), with the same text;
- * mdtoc's parse is the costliest step of a keystroke, so an unchanged text reuses the previous findings.
+ * mdtoc's parse is the costliest step of a keystroke, so an unchanged text reuses the previous findings, and a changed
+ * one is parsed incrementally from the path's previous parse (same answers; see IncrementalHeadings).
  */
-const lastByPath = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
+const lastByPath = new Map<string, { text: string; diagnostics: Diagnostic[]; parser: IncrementalHeadings }>();
+
+/** Findings computed elsewhere (the CLI's worker thread) for a text of the given length, each taken once. */
+const primed = new Map<string, { length: number; diagnostics: Diagnostic[] }>();
+
+/** Hands in findings computed by tocDiagnostics on another thread from the file's text of that length. */
+export function primeTocDiagnostics(results: ReadonlyMap<string, { length: number; diagnostics: Diagnostic[] }>): void {
+  for (const [path, r] of results) primed.set(path, r);
+}
 
 export function tocDiagnostics(path: string, text: string): Diagnostic[] {
   if (!isTocChecked(path)) return [];
+  const pre = primed.get(path);
+  if (pre) {
+    primed.delete(path);
+    if (pre.length === text.length) return pre.diagnostics;
+  }
   const hit = lastByPath.get(path);
   if (hit && hit.text === text) return hit.diagnostics.map((d) => ({ ...d }));
-  const diagnostics = computeTocDiagnostics(path, text);
-  if (lastByPath.size >= 64) lastByPath.delete(lastByPath.keys().next().value as string);
-  lastByPath.set(path, { text, diagnostics });
+  const parser = hit?.parser ?? new IncrementalHeadings();
+  const diagnostics = computeTocDiagnostics(path, text, parser);
+  if (hit) lastByPath.delete(path); // re-inserted below: the map's order is least recently checked first
+  else if (lastByPath.size >= 64) lastByPath.delete(lastByPath.keys().next().value as string);
+  lastByPath.set(path, { text, diagnostics, parser });
   return diagnostics.map((d) => ({ ...d }));
 }
 
-function computeTocDiagnostics(path: string, text: string): Diagnostic[] {
+function computeTocDiagnostics(path: string, text: string, parser: IncrementalHeadings): Diagnostic[] {
   let check;
   try {
-    check = checkToc(text, { maxDepth: VERIFY_TOC_MAX_DEPTH });
+    check = checkToc(text, { maxDepth: VERIFY_TOC_MAX_DEPTH, incremental: parser });
   } catch (e) {
     // Only reached where gomarkdown itself would panic: mdtoc crashes, so CI fails too.
     return [tocDiagnostic(path, new LineIndex(text), 0, 0, 'kep/toc-stale', `mdtoc crashes on this file (${(e as Error).message}).`)];
@@ -72,21 +88,29 @@ function computeTocDiagnostics(path: string, text: string): Diagnostic[] {
           : [end, end + TOC_END_TAG.length];
     return [tocDiagnostic(path, lines, from, to, TAG_CODES[check.error], TAG_MESSAGES[check.error])];
   }
-  // What regenerateTocEdit returns, taken from this check instead of running mdtoc a second time per keystroke.
-  const edit = { start: check.existingRange.start, end: check.existingRange.end, newText: '\n' + check.generated };
-  const fixes: Fix[] = [{ title: 'Regenerate table of contents', isPreferred: true, edits: [{ range: lines.range(edit.start, edit.end), newText: edit.newText }] }];
+  // Built from this check (regenerateTocEdit would run mdtoc a second time per keystroke).
+  const fix = tocFix(text, check, { maxDepth: VERIFY_TOC_MAX_DEPTH });
+  const fixes: Fix[] = fix
+    ? [{ title: FIX_TITLES[fix.kind], isPreferred: true, edits: fix.edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText })) }]
+    : [];
   const d = tocDiagnostic(
     path,
     lines,
     check.tags.start,
     check.tags.end + TOC_END_TAG.length,
     'kep/toc-stale',
-    'The table of contents does not match the headings after it (as mdtoc --max-depth=5 generates it).',
+    'The table of contents does not match the headings after it (as mdtoc --max-depth=5 generates it).' +
+      (fix ? '' : ` A heading after the TOC contains "${TOC_END_TAG}", so mdtoc --inplace would change the file again on every run: reword that heading.`),
     fixes,
   );
   d.data = { generated: check.generated };
   return [d];
 }
+
+const FIX_TITLES = {
+  regenerate: 'Regenerate table of contents',
+  'split-end-tag': `Start a new line after ${TOC_END_TAG} and regenerate table of contents`,
+} as const;
 
 function tocDiagnostic(path: string, lines: LineIndex, from: number, to: number, code: string, message: string, fixes?: Fix[]): Diagnostic {
   const d: Diagnostic = { file: path, range: lines.range(from, to), severity: 'error', code, message, upstream: TOC_UPSTREAM };

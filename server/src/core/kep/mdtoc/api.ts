@@ -14,10 +14,12 @@
  */
 import { headingText, makeAnchor } from './anchors';
 import { goTrimSpace } from './goCompat';
-import { parseHeadings } from './parse';
+import { type Heading } from './ast';
+import { IncrementalHeadings, parseHeadings } from './parse';
 import { renderInlines } from './render';
 
 export { GoPanic, goTrimSpace } from './goCompat';
+export { IncrementalHeadings } from './parse';
 
 /** mdtoc's tags, as it writes them; it finds them with a case-insensitive regex (`(?i)<!-- toc -->`). */
 export const TOC_START_TAG = '<!-- toc -->';
@@ -30,6 +32,8 @@ export interface TocOptions {
   maxDepth?: number;
   /** Only headings after the closing tag count (mdtoc's `--skip-prefix`, default true). */
   skipPrefix?: boolean;
+  /** Parses with this parser's last result at hand (same answers, faster for a text edited again and again). */
+  incremental?: IncrementalHeadings;
 }
 
 export type TocTagError = 'missing-start' | 'missing-end' | 'end-before-start';
@@ -81,7 +85,7 @@ export const TOC_ERROR_MESSAGES: Record<TocTagError, string> = {
 /** mdtoc `GenerateTOC`: the TOC of a whole markdown document (every heading in it counts). */
 export function generateToc(markdown: string, opts: TocOptions = {}): string {
   const maxDepth = opts.maxDepth ?? VERIFY_TOC_MAX_DEPTH;
-  const headings = parseHeadings(markdown);
+  const headings: Heading[] = opts.incremental ? opts.incremental.parse(markdown) : parseHeadings(markdown);
   let baseLvl = Number.MAX_SAFE_INTEGER;
   for (const h of headings) if (h.level < baseLvl) baseLvl = h.level;
   const anchors = new Map<string, number>();
@@ -118,10 +122,51 @@ export function checkToc(text: string, opts: TocOptions = {}): TocCheck {
 /**
  * The edit that makes the text byte-identical to what `mdtoc --inplace` writes: everything between the tags becomes
  * "\n" + generated TOC (whose lines each end in "\n", so `<!-- /toc -->` starts a line). Null when mdtoc would not
- * write (the TOC is up to date, or the tags are missing or out of order).
+ * write (the TOC is up to date, or the tags are missing or out of order), and when that write would not settle the
+ * file (see {@link tocFix}: then mdtoc itself changes the file again on every run).
  */
 export function regenerateTocEdit(text: string, opts: TocOptions = {}): TocEdit | null {
   const check = checkToc(text, opts);
   if (check.kind !== 'stale') return null;
-  return { start: check.existingRange.start, end: check.existingRange.end, newText: '\n' + check.generated };
+  const fix = tocFix(text, check, opts);
+  return fix?.kind === 'regenerate' ? fix.edits[0] : null;
+}
+
+/**
+ * How to repair a stale TOC so the check passes afterwards:
+ * - 'regenerate': exactly mdtoc's `--inplace` write (one edit);
+ * - 'split-end-tag': mdtoc's write would not settle the file. That happens when a heading after the TOC contains
+ *   `<!-- /toc -->`, typically text right after the closing tag on its line (`<!-- /toc -->Title` over `===`): the
+ *   regenerated TOC then holds the tag, the next run finds the closing tag inside the TOC, and every run adds a
+ *   line. The fix starts a new line after the closing tag (so the comment stands alone and the text is its own
+ *   block) and writes the TOC mdtoc generates for that text: from then on mdtoc's runs change nothing.
+ * Null when neither settles the file (a heading further down spells out the closing tag).
+ */
+export function tocFix(
+  text: string,
+  check: Extract<TocCheck, { kind: 'stale' }>,
+  opts: TocOptions = {},
+): { kind: 'regenerate' | 'split-end-tag'; edits: TocEdit[] } | null {
+  const regenerate = { start: check.existingRange.start, end: check.existingRange.end, newText: '\n' + check.generated };
+  if (settledBy(text, regenerate, check.generated, opts)) return { kind: 'regenerate', edits: [regenerate] };
+  const at = check.tags.end + TOC_END_TAG.length;
+  if (at >= text.length || text[at] === '\n' || text[at] === '\r') return null;
+  const split = text.slice(0, at) + '\n' + text.slice(at);
+  const again = checkToc(split, { ...opts, incremental: undefined });
+  if (again.kind === 'error') return null;
+  const insert = { start: at, end: at, newText: '\n' };
+  if (again.kind === 'ok') return { kind: 'split-end-tag', edits: [insert] };
+  const rewrite = { start: again.existingRange.start, end: again.existingRange.end, newText: '\n' + again.generated };
+  if (!settledBy(split, rewrite, again.generated, opts)) return null;
+  // The TOC lies before the closing tag, so the same offsets hold in the original text.
+  return { kind: 'split-end-tag', edits: [rewrite, insert] };
+}
+
+/** Does applying `edit` (a regeneration writing `generated`) leave a text whose check passes? */
+function settledBy(text: string, edit: TocEdit, generated: string, opts: TocOptions): boolean {
+  // The start tag and everything after the closing tag stay; only a closing tag inside the new TOC can move the
+  // closing tag mdtoc finds next time. Without one the check passes by construction (no second parse needed).
+  if (!END_RE.test(generated)) return true;
+  const fixed = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+  return checkToc(fixed, { ...opts, incremental: undefined }).kind === 'ok';
 }

@@ -53,6 +53,17 @@ function joinChunks(chunks: Bytes[]): Bytes {
   return chunks.length === 1 ? chunks[0] : concat(chunks);
 }
 
+/** A document's top-level blocks as scanned: block k starts at starts[k]; its headings and references begin at
+ * headings[headingAt[k]] and refLog[refAt[k]] (and run to the next block's). */
+export interface TopBlocks {
+  bytes: Bytes;
+  starts: number[];
+  headingAt: number[];
+  refAt: number[];
+  headings: Heading[];
+  refLog: [string, LinkRef][];
+}
+
 export class BlockScanner {
   readonly headings: Heading[] = [];
   readonly refs = new Map<string, LinkRef>();
@@ -62,70 +73,88 @@ export class BlockScanner {
     this.headings.push({ level, content, children: [] });
   }
 
+  /**
+   * Every link reference definition in document order (id, ref): the incremental parser replays those of the blocks
+   * it reuses, so the final map ends up exactly as a full parse leaves it (a later definition overwrites).
+   */
+  readonly refLog: [string, LinkRef][] = [];
+
   block(data: Bytes): void {
     if (this.nesting >= MAX_NESTING) return;
     this.nesting++;
-    while (data.length > 0) {
-      let i = mmarkHook(data);
-      if (i > 0) {
-        data = data.subarray(i);
-        continue;
+    while (data.length > 0) data = data.subarray(this.step(data));
+    this.nesting--;
+  }
+
+  /**
+   * The document's top-level blocks, recorded as {@link TopBlocks} (what a later parse of an edited text reuses).
+   * `reuse(pos)` is asked at each top-level block start: when it hands back an earlier parse and its block index,
+   * that parse's blocks from there on are taken as they are (their headings and references included) and scanning
+   * stops. It must only do so where the rest of the text is byte-identical to that parse's rest: the blocks from a
+   * top-level start on depend on nothing but the bytes from there to the end.
+   */
+  scanTop(root: Bytes, reuse?: (pos: number) => { from: TopBlocks; index: number } | undefined): TopBlocks {
+    const out: TopBlocks = { bytes: root, starts: [], headingAt: [], refAt: [], headings: this.headings, refLog: this.refLog };
+    if (this.nesting >= MAX_NESTING) return out;
+    this.nesting++;
+    let pos = 0;
+    while (pos < root.length) {
+      const hit = reuse?.(pos);
+      if (hit) {
+        const { from, index } = hit;
+        const shift = pos - from.starts[index];
+        for (let k = index; k < from.starts.length; k++) {
+          out.starts.push(from.starts[k] + shift);
+          out.headingAt.push(this.headings.length + from.headingAt[k] - from.headingAt[index]);
+          out.refAt.push(this.refLog.length + from.refAt[k] - from.refAt[index]);
+        }
+        // Byte slices of the earlier text move onto this one (same bytes, shifted), so no old text stays alive
+        // through them; slices of joined nested content (list items, quotes) are buffers of their own and stay.
+        const rebase = (b: Bytes): Bytes => {
+          if (b.buffer !== from.bytes.buffer) return b;
+          const at = b.byteOffset - from.bytes.byteOffset + shift;
+          return root.subarray(at, at + b.length);
+        };
+        // Fresh heading objects: inline parsing writes their children, and the earlier result may still be in use.
+        for (let k = from.headingAt[index]; k < from.headings.length; k++) {
+          const h = from.headings[k];
+          this.headings.push({ level: h.level, content: rebase(h.content), children: [] });
+        }
+        for (let k = from.refAt[index]; k < from.refLog.length; k++) {
+          const [id, ref] = from.refLog[k];
+          const moved: LinkRef = { link: rebase(ref.link), title: rebase(ref.title) };
+          this.refs.set(id, moved);
+          this.refLog.push([id, moved]);
+        }
+        break;
       }
-      if (this.isPrefixHeading(data)) {
-        data = data.subarray(this.prefixHeading(data));
-        continue;
-      }
-      if (isPrefixSpecialHeading(data)) {
-        data = data.subarray(this.prefixSpecialHeading(data));
-        continue;
-      }
-      if (data[0] === 0x3c /* < */ && (i = this.html(data)) > 0) {
-        data = data.subarray(i);
-        continue;
-      }
-      if ((i = isEmpty(data)) > 0) {
-        data = data.subarray(i);
-        continue;
-      }
-      if (codePrefix(data) > 0) {
-        data = data.subarray(codeBlock(data));
-        continue;
-      }
-      if ((i = fencedCodeBlock(data)) > 0) {
-        data = data.subarray(i);
-        continue;
-      }
-      if (isHRule(data)) {
-        data = data.subarray(skipUntilChar(data, 0, NL));
-        continue;
-      }
-      if (quotePrefix(data) > 0) {
-        data = data.subarray(this.quote(data));
-        continue;
-      }
-      if ((i = table(data)) > 0) {
-        data = data.subarray(i);
-        continue;
-      }
-      if (uliPrefix(data) > 0) {
-        data = data.subarray(this.list(data, 0));
-        continue;
-      }
-      if (oliPrefix(data) > 0) {
-        data = data.subarray(this.list(data, LIST_ORDERED));
-        continue;
-      }
-      if (dliPrefix(data) > 0) {
-        data = data.subarray(this.list(data, LIST_DEFINITION));
-        continue;
-      }
-      if ((i = blockMath(data)) > 0) {
-        data = data.subarray(i);
-        continue;
-      }
-      data = data.subarray(this.paragraph(data));
+      out.starts.push(pos);
+      out.headingAt.push(this.headings.length);
+      out.refAt.push(this.refLog.length);
+      pos += this.step(root.subarray(pos));
     }
     this.nesting--;
+    return out;
+  }
+
+  /** One iteration of gomarkdown's block loop: the length of the block at the start of data. */
+  private step(data: Bytes): number {
+    let i = mmarkHook(data);
+    if (i > 0) return i;
+    if (this.isPrefixHeading(data)) return this.prefixHeading(data);
+    if (isPrefixSpecialHeading(data)) return this.prefixSpecialHeading(data);
+    if (data[0] === 0x3c /* < */ && (i = this.html(data)) > 0) return i;
+    if ((i = isEmpty(data)) > 0) return i;
+    if (codePrefix(data) > 0) return codeBlock(data);
+    if ((i = fencedCodeBlock(data)) > 0) return i;
+    if (isHRule(data)) return skipUntilChar(data, 0, NL);
+    if (quotePrefix(data) > 0) return this.quote(data);
+    if ((i = table(data)) > 0) return i;
+    if (uliPrefix(data) > 0) return this.list(data, 0);
+    if (oliPrefix(data) > 0) return this.list(data, LIST_ORDERED);
+    if (dliPrefix(data) > 0) return this.list(data, LIST_DEFINITION);
+    if ((i = blockMath(data)) > 0) return i;
+    return this.paragraph(data);
   }
 
   /** `#`…`######` followed by a space (SpaceHeadings): no space, a tab or seven #s is not a heading. */
@@ -401,10 +430,10 @@ export class BlockScanner {
 
     const r = scanLinkRef(data, i);
     if (r.lineEnd === 0) return 0;
-    this.refs.set(goToLower(str(data.subarray(idOffset, idEnd))), {
-      link: data.subarray(r.linkOffset, r.linkEnd),
-      title: data.subarray(r.titleOffset, r.titleEnd),
-    });
+    const id = goToLower(str(data.subarray(idOffset, idEnd)));
+    const ref: LinkRef = { link: data.subarray(r.linkOffset, r.linkEnd), title: data.subarray(r.titleOffset, r.titleEnd) };
+    this.refs.set(id, ref);
+    this.refLog.push([id, ref]);
     return r.lineEnd;
   }
 }

@@ -47,9 +47,14 @@ function tableCaption(data: Bytes): number {
 export function tableHeader(data: Bytes): number {
   // Fast exit (most lines): a first line without '|' has one column, unless a code span opened by a '`' on it runs
   // past its end, so a line with neither byte is never a header. Native searches bounded by the line's end.
-  let eol = data.indexOf(NL);
-  if (eol < 0) eol = data.length;
-  if (eol === 0 || (data.lastIndexOf(0x7c, eol - 1) < 0 && data.lastIndexOf(0x60, eol - 1) < 0)) return 0;
+  // (A plain loop: the typed-array searches cost more per call than a short line costs to walk.)
+  let k = 0;
+  for (; k < data.length; k++) {
+    const c = data[k];
+    if (c === NL) return 0;
+    if (c === 0x7c || c === 0x60) break;
+  }
+  if (k === data.length) return 0;
   let i = 0;
   let colCount = 1;
   let headerIsUnderline = true;
