@@ -2,11 +2,13 @@
  * A 500-line OWNERS_ALIASES edit round trip over the real server (stdio): didChange → publishDiagnostics for the
  * aliases file and for a dependent OWNERS file whose diagnostics change. Goal: median ≤ 10 ms.
  *   node scripts/build.mjs && node --import tsx bench/ownersAliasesEdit.ts [--runs N]
+ * KS_BENCH_SERVER=/path/cli.js runs another server bundle (e.g. a private build); KS_BENCH_NODE_ARGS adds node flags
+ * to the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LspClient } from '../test/support/lspClient';
+import { LspClient, SERVER_JS } from '../test/support/lspClient';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 40;
@@ -34,7 +36,10 @@ function workspace(): { dir: string; aliases: string } {
 
 async function main(): Promise<void> {
   const { dir, aliases } = workspace();
-  const client = await LspClient.start({ root: dir, timeoutMs: 20_000 });
+  const server = process.env.KS_BENCH_SERVER;
+  const nodeArgs = (process.env.KS_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const command = server || nodeArgs.length > 0 ? [process.execPath, ...nodeArgs, server ?? SERVER_JS, 'lsp', '--stdio'] : undefined;
+  const client = await LspClient.start({ root: dir, timeoutMs: 20_000, command });
   await client.open('OWNERS_ALIASES', aliases);
   // The edit: rename group-0-leads (used by the root OWNERS and dir0/OWNERS) and back.
   const edited = aliases.replace('group-0-leads:', 'group-0-lead:');

@@ -16,7 +16,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { LspClient, REPO_ROOT } from '../support/lspClient';
-import { KEP_CASES, RP, type KepCase } from '../fixtures/keps-lsp/cases';
+import { KEP_CASES, KP, RP, type KepCase } from '../fixtures/keps-lsp/cases';
 import { removeWorkspace, writeWorkspace } from '../fixtures/keps-lsp/workspace';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information };
@@ -186,6 +186,35 @@ describe('LSP: KEP diagnostics (real server over stdio)', function () {
       }
     });
   }
+
+  it('README rules that compare with kep.yaml are skipped while kep.yaml does not decode', async () => {
+    const kp = 'keps/sig-node/1234-sleep/kep.yaml';
+    const good = fs.readFileSync(path.join(root, kp), 'utf8');
+    const readmeText = fs.readFileSync(path.join(root, RP), 'utf8').replace('# KEP-1234: Sleep better', '# KEP-99: Other');
+    await client.open(kp, 'title: [Sleep better\nkep-number: 1234\n', 'yaml');
+    const broken = await client.open(RP, readmeText, 'markdown');
+    assert.deepEqual(broken.filter((d) => d.code === 'kep/readme-h1' || d.code === 'kep/readme-title'), []);
+    assert.ok(!broken.some((d) => /kep-number \./.test(d.message)), JSON.stringify(broken));
+    await client.change(kp, good);
+    const live = await client.change(RP, readmeText + '\n');
+    assert.ok(codes(live).includes('kep/readme-h1'), JSON.stringify(live));
+    await client.close(RP);
+    await client.close(kp);
+  });
+
+  it('an OWNERS_ALIASES edit that drops sig-node-tech-leads re-checks the SIG Node kep.yaml files at once', async () => {
+    const aliases = fs.readFileSync(path.join(root, 'OWNERS_ALIASES'), 'utf8');
+    const without = aliases.replace(/ {2}sig-node-tech-leads:\n(?: {4}- .*\n)+/, '');
+    assert.notEqual(without, aliases);
+    const techLead = (ds: Diagnostic[]) => codes(ds).includes('kep/sig-node-tech-lead');
+    await client.diagnosticsUntil(KP, (ds) => !techLead(ds));
+    await client.open('OWNERS_ALIASES', without);
+    const broken = await client.diagnosticsUntil(KP, techLead);
+    assert.equal(broken.find((d) => d.code === 'kep/sig-node-tech-lead')?.severity, DiagnosticSeverity.Error);
+    await client.change('OWNERS_ALIASES', aliases);
+    await client.diagnosticsUntil(KP, (ds) => !techLead(ds));
+    await client.close('OWNERS_ALIASES');
+  });
 
   it('covers every KEP code the server can report', () => {
     const src = path.join(REPO_ROOT, 'server', 'src', 'core', 'kep');

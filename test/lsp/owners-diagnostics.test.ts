@@ -83,6 +83,19 @@ describe('LSP: OWNERS diagnostics (real server over stdio)', function () {
     });
   }
 
+  it('aliases/unused follows the OWNERS files: listing the group in an OWNERS buffer clears it, closing brings it back', async () => {
+    const aliases = 'aliases:\n  sig-foo-leads:\n    - alice\n  sig-bar-reviewers:\n    - carol\n  wg-new-leads:\n    - dave\n';
+    const unused = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'aliases/unused').map((d) => d.range.start.line);
+    assert.deepEqual(unused(await client.open('OWNERS_ALIASES', aliases)), [5]);
+    const cleared = client.nextDiagnostics('OWNERS_ALIASES');
+    await client.open('docs/OWNERS', 'approvers:\n  - wg-new-leads\n');
+    assert.deepEqual(unused(await cleared), []);
+    const back = client.nextDiagnostics('OWNERS_ALIASES');
+    await client.close('docs/OWNERS');
+    assert.deepEqual(unused(await back), [5]);
+    await closeAndSettle('OWNERS_ALIASES');
+  });
+
   it('covers every documented code', async () => {
     const fs = await import('node:fs');
     const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'rules.md'), 'utf8');

@@ -91,6 +91,13 @@ export const OWNERS_CASES: OwnersCase[] = [
     fail: 'aliases:\n  sig-foo-leads:\n    - alice\n    - bob\n  sig-bar-reviewers:\n    - carol\n    - sig-foo-leads\n',
     pass: 'aliases:\n  sig-foo-leads:\n    - alice\n    - bob\n  sig-bar-reviewers:\n    - carol\n    - alice\n    - bob\n',
   },
+  {
+    code: 'aliases/unused',
+    severity: 'information',
+    path: 'OWNERS_ALIASES',
+    fail: 'aliases:\n  sig-foo-leads:\n    - alice\n    - bob\n  sig-bar-reviewers:\n    - carol\n  wg-retired-leads:\n    - dave\n',
+    pass: 'aliases:\n  sig-foo-leads:\n    - alice\n    - bob\n  sig-bar-reviewers:\n    - carol\n',
+  },
   { code: 'owners/duplicate-entry', severity: 'warning', path: 'cases/dup/OWNERS', fail: 'approvers:\n  - dave\n  - erin\n  - Dave\n', pass: 'approvers:\n  - dave\n  - erin\n', fix: 'Remove the duplicate' },
   { code: 'owners/malformed-login', severity: 'warning', path: 'cases/malformed/OWNERS', fail: 'approvers:\n  - dave\nrequired_reviewers:\n  - kubernetes/steering-committee\n', pass: 'approvers:\n  - dave\nrequired_reviewers:\n  - erin\n' },
   { code: 'owners/unknown-label', severity: 'warning', path: 'cases/unknown-label/OWNERS', fail: 'approvers:\n  - dave\nlabels:\n  - sig/fooo\n', pass: 'approvers:\n  - dave\nlabels:\n  - sig/foo\n', fix: 'Replace with sig/foo' },

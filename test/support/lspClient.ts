@@ -136,6 +136,23 @@ export class LspClient {
     return this.nextDiagnostics(rel, timeoutMs);
   }
 
+  /**
+   * The first diagnostics published for a document that satisfy `ok`, counting the latest ones already received: for
+   * effects on other documents, where publishes from earlier actions may still be in flight.
+   */
+  async diagnosticsUntil(rel: string, ok: (ds: Diagnostic[]) => boolean, timeoutMs = this.timeoutMs): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    // Nothing published yet means no diagnostics.
+    const current = this.latest.get(this.uri(rel))?.diagnostics ?? [];
+    if (ok(current)) return current;
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no diagnostics for ${rel} satisfied the condition within ${timeoutMs} ms; last: ${JSON.stringify(this.latest.get(this.uri(rel))?.diagnostics)}`);
+      const ds = await this.nextDiagnostics(rel, left);
+      if (ok(ds)) return ds;
+    }
+  }
+
   /** didOpen (text defaults to the file on disk); resolves with the diagnostics published for it. */
   async open(rel: string, text?: string, languageId = 'owners'): Promise<Diagnostic[]> {
     const uri = this.uri(rel);

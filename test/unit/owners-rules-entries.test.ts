@@ -36,6 +36,31 @@ describe('owners rules: entries and aliases', () => {
     assert.equal(applyEdits(t, ds[1].fixes![0].edits), 'approvers:\n  - dave\n  - "@Dave"\nreviewers: [a, b]\n');
   });
 
+  it('duplicate-entry with YAML anchors/aliases: points at the `*a` reference, removes only references, never an anchor', () => {
+    const dups = (path: string, t: string, more: Record<string, string> = {}) => lint(path, t, more).filter((d) => d.code === 'owners/duplicate-entry');
+    const at = (t: string, d: { range: { start: { line: number; character: number }; end: { character: number } } }) => t.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character);
+    // The repeat is the alias: reported there, and removing it leaves valid YAML with the anchor intact.
+    for (const t of ['approvers: [&a alice, bob, *a]\n', 'approvers:\n  - &a alice\n  - bob\n  - *a\n']) {
+      const [d, ...rest] = dups('a/OWNERS', t);
+      assert.equal(rest.length, 0, t);
+      assert.equal(at(t, d), '*a', t);
+      const fixed = applyEdits(t, d.fixes![0].edits);
+      assert.ok(fixed.includes('&a alice') && !fixed.includes('*a'), fixed);
+      assert.deepEqual(codes(lint('a/OWNERS', fixed)), [], fixed);
+    }
+    // The repeat carries an anchor that another list refers to: no automatic removal (it would break `*a`).
+    const anchored = 'approvers: [alice, &a alice]\nreviewers: [*a]\n';
+    const [d] = dups('a/OWNERS', anchored);
+    assert.equal(d.fixes, undefined);
+    // A list written as `*l` is the anchored list: its duplicate is reported once, where the anchor is.
+    assert.equal(dups('a/OWNERS', 'approvers: &l\n  - alice\n  - bob\n  - alice\nreviewers: *l\n').length, 1);
+    // Same in OWNERS_ALIASES groups.
+    const aliases = 'aliases:\n  a-leads: [&x alice, bob, *x]\n';
+    const [g] = dups('OWNERS_ALIASES', aliases, { 'a/OWNERS': 'approvers: [a-leads]\n' });
+    assert.equal(at(aliases, g), '*x');
+    assert.equal(applyEdits(aliases, g.fixes![0].edits), 'aliases:\n  a-leads: [&x alice, bob]\n');
+  });
+
   it('emeritus-also-approver: same file, case-insensitive, also top-level emeritus vs the ".*" filter', () => {
     const ds = lint('a/OWNERS', 'approvers:\n  - BenTheElder\n  - x\nemeritus_approvers:\n  - bentheelder\n');
     assert.deepEqual(codes(ds), ['owners/emeritus-also-approver']);
@@ -56,12 +81,38 @@ describe('owners rules: entries and aliases', () => {
   });
 
   it('OWNERS_ALIASES: empty groups, nested aliases, duplicates; invalid members offer the quote fix', () => {
-    const repo = new MemoryRepo({ OWNERS: 'approvers: [a]\n', OWNERS_ALIASES: 'aliases:\n  a-leads: []\n  b-leads:\n  c-leads: [a-leads, x, X]\n' });
+    const repo = new MemoryRepo({ OWNERS: 'approvers: [a, c-leads]\n', OWNERS_ALIASES: 'aliases:\n  a-leads: []\n  b-leads:\n  c-leads: [a-leads, x, X]\n' });
     assert.deepEqual(codes(repo.diagnose('OWNERS_ALIASES')), ['aliases/empty-group', 'aliases/empty-group', 'aliases/nested-alias', 'owners/duplicate-entry']);
     const inv = new MemoryRepo({ OWNERS: 'approvers: [a]\n', OWNERS_ALIASES: 'aliases:\n  a: [x, on]\n' });
     const d = inv.diagnose('OWNERS_ALIASES');
     assert.deepEqual(codes(d), ['aliases/invalid']);
     assert.equal(applyEdits('aliases:\n  a: [x, on]\n', d[0].fixes![0].edits), 'aliases:\n  a: [x, "on"]\n');
+    // Fuzz finding: an empty member right after `-` or an anchor name; the quotes must not join that token.
+    for (const [t, want] of [
+      ['aliases:\n  a:\n    - &m|x\n    - b\n', 'aliases:\n  a:\n    - &m|x ""\n    - b\n'],
+      ['aliases:\n  a:\n    -\n    - b\n', 'aliases:\n  a:\n    - ""\n    - b\n'],
+    ]) {
+      const e = new MemoryRepo({ OWNERS: 'approvers: [a]\n', OWNERS_ALIASES: t }).diagnose('OWNERS_ALIASES').find((x) => x.code === 'aliases/invalid');
+      const fixed = applyEdits(t, e!.fixes![0].edits);
+      assert.equal(fixed, want);
+      assert.ok(!codes(new MemoryRepo({ OWNERS: 'approvers: [a]\n', OWNERS_ALIASES: fixed }).diagnose('OWNERS_ALIASES')).includes('aliases/invalid'), fixed);
+    }
+  });
+
+  it('aliases/unused: groups no OWNERS file lists as approver / reviewer / required reviewer (owners.md §8.3)', () => {
+    const aliases = 'aliases:\n  Used-Leads: [x]\n  filter-leads: [x]\n  req-leads: [x]\n  emeritus-leads: [x]\n  label-leads: [x]\n  nested-leads: [used-leads]\n  empty-leads: []\n';
+    const repo = new MemoryRepo({
+      OWNERS: 'approvers: ["@used-leads"]\nemeritus_approvers: [emeritus-leads]\nlabels: [label-leads]\n',
+      'a/OWNERS': 'filters:\n  ".*":\n    reviewers: [FILTER-LEADS]\n',
+      'b/OWNERS': 'required_reviewers: [req-leads]\n',
+      OWNERS_ALIASES: aliases,
+    });
+    const unused = repo.diagnose('OWNERS_ALIASES').filter((d) => d.code === 'aliases/unused');
+    // Emeritus lists, labels and other groups do not use an alias; an empty group is aliases/empty-group's business.
+    assert.deepEqual(unused.map((d) => aliases.split('\n')[d.range.start.line].trim().split(':')[0]), ['emeritus-leads', 'label-leads', 'nested-leads']);
+    assert.ok(unused.every((d) => d.severity === 'information' && !d.fixes));
+    // No OWNERS file at all: nothing to compare with, nothing reported.
+    assert.deepEqual(codes(new MemoryRepo({ OWNERS_ALIASES: 'aliases:\n  a-leads: [x]\n' }).diagnose('OWNERS_ALIASES')), []);
   });
 
   it('placement: denylisted OWNERS and nested OWNERS_ALIASES', () => {

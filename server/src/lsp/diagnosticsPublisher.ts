@@ -6,8 +6,10 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { REPO_CONFIG_PATH } from '../core/config/repoConfig';
 import type { Diagnostic } from '../core/diagnostics';
+import { aliasesPath } from '../core/owners/discovery';
+import { aliasUsage, changedAliasNames } from '../core/owners/rules/aliasLookups';
 import { diagnoseRepository, isIgnoredOwnersFile, LABELS_YAML_PATHS, SIGS_YAML_PATH } from '../workspace/diagnose';
-import { dependentsOf, fileDiagnostics, finish, isChecked, repositoryDiagnostics } from '../workspace/pipeline';
+import { dependentsOf, fileDiagnostics, finish, isChecked, ownersOptions, repositoryDiagnostics } from '../workspace/pipeline';
 import type { Repository } from '../workspace/repository';
 import { toLspDiagnostic } from './convert';
 import type { Workspaces } from './workspaces';
@@ -15,6 +17,8 @@ import type { Workspaces } from './workspaces';
 export class DiagnosticsPublisher {
   /** What we last sent per file (a fingerprint), per repository root; absent = nothing or empty. */
   private readonly published = new Map<string, Map<string, string>>();
+  /** The alias map the published OWNERS diagnostics were computed with, per repository root (null: no aliases file). */
+  private readonly aliasesSeen = new Map<string, ReadonlyMap<string, ReadonlySet<string>> | null>();
 
   /** `versionOf`: the version of an open document, so a client can drop a publish made for older text. */
   constructor(
@@ -26,6 +30,7 @@ export class DiagnosticsPublisher {
   /** Workspace open: every rule family, every file. */
   publishAll(): void {
     for (const repo of this.workspaces.all()) {
+      this.aliasesSeen.set(repo.root, currentAliases(repo));
       const byFile = groupByFile(repositoryDiagnostics(repo));
       for (const [f, ds] of byFile) this.send(repo, f, ds);
     }
@@ -39,7 +44,8 @@ export class DiagnosticsPublisher {
 
   /** Re-diagnose every OWNERS-family file; send what changed (and always `force`, the file being edited). */
   private publishRepository(repo: Repository, force?: string): void {
-    const raw = groupByFile(diagnoseRepository(repo));
+    this.aliasesSeen.set(repo.root, currentAliases(repo));
+    const raw = groupByFile(diagnoseRepository(repo, ownersOptions(repo)));
     const byFile = new Map<string, Diagnostic[]>();
     for (const [f, ds] of raw) {
       const done = finish(repo, f, ds);
@@ -54,6 +60,7 @@ export class DiagnosticsPublisher {
 
   /** Re-diagnose every file of the repository (rule settings changed); send what changed, and always `force`. */
   private publishWholeRepository(repo: Repository, force: string): void {
+    this.aliasesSeen.set(repo.root, currentAliases(repo));
     const byFile = groupByFile(repositoryDiagnostics(repo));
     const sent = this.sent(repo);
     for (const f of [...sent.keys()]) if (!byFile.has(f) && f !== force) this.send(repo, f, []);
@@ -68,18 +75,44 @@ export class DiagnosticsPublisher {
       this.publishWholeRepository(repo, rel);
       return;
     }
-    if ((idx.aliases && rel === idx.aliases.path) || LABELS_YAML_PATHS.includes(rel) || rel === SIGS_YAML_PATH) {
-      // Aliases, labels and groups feed every OWNERS file's diagnostics.
-      this.publishRepository(repo, idx.aliases && rel === idx.aliases.path ? rel : undefined);
+    // (Compared by name, not with idx.aliases: after a deletion the index no longer has it.)
+    const isAliases = rel === aliasesPath(repo.opts);
+    if (isAliases || LABELS_YAML_PATHS.includes(rel) || rel === SIGS_YAML_PATH) {
+      if (!isAliases || !this.publishAliasesEdit(repo, rel)) {
+        // Aliases, labels and groups feed every OWNERS file's diagnostics.
+        this.publishRepository(repo, isAliases && idx.aliases ? rel : undefined);
+        if (isAliases && !idx.aliases && this.sent(repo).has(rel)) this.send(repo, rel, []);
+      }
+      // Other rule families read these files too (the SIG Node checks read the tech-leads alias).
+      for (const d of dependentsOf(repo, rel)) this.send(repo, d, fileDiagnostics(repo, d));
       return;
     }
     const deps = dependentsOf(repo, rel);
+    // OWNERS_ALIASES reports the groups no OWNERS file uses: an OWNERS edit (or deletion) can change that.
+    if (idx.aliases && (idx.files.has(rel) || idx.isOwnersFileName(rel))) deps.add(idx.aliases.path);
     if (!isChecked(repo, rel) && !isIgnoredOwnersFile(repo, rel) && !idx.files.has(rel)) {
       if (this.sent(repo).has(rel)) this.send(repo, rel, []);
     } else {
       this.send(repo, rel, fileDiagnostics(repo, rel), true);
     }
     for (const d of deps) this.send(repo, d, fileDiagnostics(repo, d));
+  }
+
+  /**
+   * An OWNERS_ALIASES edit: re-diagnose it and only the OWNERS files whose diagnostics can change — those that
+   * mention a name whose definition changed, and (when names were added or removed) those with an undefined
+   * alias-like name, whose did-you-mean looks at every name. False when a whole-repository pass is needed instead.
+   */
+  private publishAliasesEdit(repo: Repository, rel: string): boolean {
+    const before = this.aliasesSeen.get(repo.root);
+    const after = currentAliases(repo);
+    if (!before || !after) return false;
+    this.aliasesSeen.set(repo.root, after);
+    const change = changedAliasNames(before, after);
+    this.send(repo, rel, fileDiagnostics(repo, rel), true);
+    if (change.names.size === 0) return true;
+    for (const f of aliasUsage(repo.index.owners).affectedBy(change, after)) this.send(repo, f, fileDiagnostics(repo, f));
+    return true;
   }
 
   private send(repo: Repository, rel: string, ds: Diagnostic[], force = false): void {
@@ -92,6 +125,11 @@ export class DiagnosticsPublisher {
     const uri = this.workspaces.uriOf(repo, rel);
     void this.connection.sendDiagnostics({ uri, version: this.versionOf(uri), diagnostics: lsp });
   }
+}
+
+/** The alias map OWNERS diagnostics see (null when there is no usable OWNERS_ALIASES). */
+function currentAliases(repo: Repository): ReadonlyMap<string, ReadonlySet<string>> | null {
+  return repo.index.aliases?.file?.aliases ?? null;
 }
 
 function groupByFile(diags: Diagnostic[]): Map<string, Diagnostic[]> {

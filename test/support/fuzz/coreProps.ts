@@ -11,6 +11,8 @@
 import { DEFAULT_OWNERS_RULE_SETTINGS, type OwnersRepoContext } from '../../../server/src/core/owners/rules/context';
 import { aliasesFileDiagnostics, ownersFileDiagnostics } from '../../../server/src/core/owners/rules';
 import { parseAliasesFile, type AliasesFile } from '../../../server/src/core/owners/aliasesFile';
+import { parseCanonicalBlockYaml } from '../../../server/src/core/goyaml/canonicalBlock';
+import { parseGoYaml } from '../../../server/src/core/goyaml/nodes';
 import { parseOwnersFile } from '../../../server/src/core/owners/ownersFile';
 import { RepoOwners } from '../../../server/src/core/owners/repoOwners';
 import { CachedOwnersQueries } from '../../../server/src/core/owners/cachedQueries';
@@ -212,6 +214,14 @@ function checkAliases(run: Run, text: string): void {
   };
   const file = run.step('parseAliasesFile', () => parseAliasesFile(text));
   if (!file) return;
+  // The fast parse of canonical OWNERS_ALIASES must build exactly the yaml-package tree, or decline.
+  run.step('parseCanonicalBlockYaml vs parseGoYaml', () => {
+    const fast = parseCanonicalBlockYaml(text);
+    if (!fast) return;
+    const slow = parseGoYaml(text);
+    const show = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+    if (slow.error || show(fast.root) !== show(slow.root)) run.add('query-mismatch', `fast OWNERS_ALIASES parse differs from parseGoYaml: ${JSON.stringify(text.slice(0, 300))}`);
+  });
   const owners = run.step('RepoOwners.build', () => RepoOwners.build([{ path: 'OWNERS', file: ROOT_OWNERS }, { path: 'pkg/OWNERS', file: REFERENCING_OWNERS }], file.aliases));
   if (!owners) return;
   queryConsistency(run, owners);

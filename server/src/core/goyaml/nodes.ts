@@ -16,6 +16,7 @@ export interface ScalarNode {
   /** Plain (unquoted) scalars are the ones YAML 1.1 typing applies to. */
   plain: boolean;
   range: Offsets;
+  aliasAt?: Offsets;
 }
 
 export interface MapEntry {
@@ -29,14 +30,21 @@ export interface MapNode {
   kind: 'map';
   entries: MapEntry[];
   range: Offsets;
+  aliasAt?: Offsets;
 }
 
 export interface SeqNode {
   kind: 'seq';
   items: Node[];
   range: Offsets;
+  aliasAt?: Offsets;
 }
 
+/**
+ * A node reached through a `*name` alias is a copy of the anchored node: its `range` (and its children's) is where the
+ * anchor is written, and `aliasAt` where the `*name` reference is. Edits must use `aliasAt` (removing a reference is
+ * safe; editing the anchored text changes every use of it).
+ */
 export type Node = ScalarNode | MapNode | SeqNode;
 
 export interface ParsedYaml {
@@ -121,7 +129,9 @@ function convert(node: YNode, doc: Document.Parsed, budget: { nodes: number }, d
     const target = node.resolve(doc);
     // yaml.v2: an alias to an anchor not defined before it fails the whole document.
     if (!target) throw new TagResolutionError(`unknown anchor '${node.source}' referenced`, rangeOf(node)[0]);
-    return convert(target as YNode, doc, budget, depth + 1);
+    const copy = convert(target as YNode, doc, budget, depth + 1);
+    copy.aliasAt = rangeOf(node);
+    return copy;
   }
   if (isScalar(node)) return scalarNode(node);
   if (isMap(node)) {

@@ -3,6 +3,7 @@
  * map[string]any (so no YAML-1.1 coercion: a `yes` member is a bool and an error), names and members normalised.
  */
 import { goCompare, normLogin } from '../gostrings';
+import { parseCanonicalBlockYaml } from '../goyaml/canonicalBlock';
 import { parseGoYaml, type Node, type ParsedYaml } from '../goyaml/nodes';
 import { sigsUnmarshal, type DecodeProblem, type GoType } from '../goyaml/sigsYaml';
 
@@ -40,7 +41,8 @@ function goTypeOf(v: unknown): string {
   return 'unknown';
 }
 
-export function parseAliasesFile(text: string, parsed: ParsedYaml = parseGoYaml(text)): AliasesFile {
+/** `parsed` defaults to the fast parse of the canonical shape (same tree as parseGoYaml), else parseGoYaml. */
+export function parseAliasesFile(text: string, parsed: ParsedYaml = parseCanonicalBlockYaml(text) ?? parseGoYaml(text)): AliasesFile {
   const aliases = new Map<string, Set<string>>();
   if (parsed.error) return { aliases, errors: [{ message: parsed.error.message, node: null }], syntaxError: parsed.error, yaml: parsed };
   const res = sigsUnmarshal(parsed.root, aliasesType);

@@ -63,8 +63,15 @@ export class RepoOwners implements OwnersQueries {
     return this.opts.mdYaml === true;
   }
 
+  /** Bumped whenever a source is added, replaced or removed (lets derived indexes know when to catch up). */
+  private sourcesVersion = 0;
+  get version(): number {
+    return this.sourcesVersion;
+  }
+
   /** Add or replace one OWNERS source. */
   setSource(source: OwnersSource): void {
+    this.sourcesVersion++;
     this.removeSource(source.path);
     this.sources.set(source.path, source);
     this.apply(source);
@@ -73,6 +80,7 @@ export class RepoOwners implements OwnersQueries {
   removeSource(path: string): void {
     const old = this.sources.get(path);
     if (!old) return;
+    this.sourcesVersion++;
     this.sources.delete(path);
     const key = ownersKeyOf(path, this.mdYaml);
     for (const r of Object.keys(this.roles) as Role[]) this.roles[r].delete(key);
@@ -101,6 +109,11 @@ export class RepoOwners implements OwnersQueries {
 
   sourcePaths(): string[] {
     return [...this.sources.keys()];
+  }
+
+  /** Every source (no copy: do not modify the repository while iterating). */
+  allSources(): IterableIterator<OwnersSource> {
+    return this.sources.values();
   }
 
   source(path: string): OwnersSource | undefined {
@@ -293,16 +306,25 @@ function changedAliasNames(a: Map<string, Set<string>>, b: Map<string, Set<strin
   return out;
 }
 
+/** NormLogin of every approver / reviewer / required reviewer entry of a file (cached: alias edits ask per keystroke). */
+const prowLoginNames = new WeakMap<OwnersFile, Set<string>>();
+function loginNamesOf(f: OwnersFile): Set<string> {
+  let names = prowLoginNames.get(f);
+  if (names) return names;
+  names = new Set<string>();
+  const lists = f.mode === 'simple' && f.simple ? [f.simple] : (f.filters ?? []).map((x) => x.config);
+  for (const c of lists) {
+    for (const role of ['approvers', 'reviewers', 'required_reviewers'] as const) for (const e of c[role] ?? []) names.add(normLogin(e.value));
+  }
+  prowLoginNames.set(f, names);
+  return names;
+}
+
 /** Does any approver/reviewer/required-reviewer entry of the source name one of these aliases? */
 function mentionsAny(source: OwnersSource, names: Set<string>): boolean {
   if (names.size === 0) return false;
-  const f = source.file;
-  const lists = f.mode === 'simple' && f.simple ? [f.simple] : (f.filters ?? []).map((x) => x.config);
-  for (const c of lists) {
-    for (const role of ['approvers', 'reviewers', 'required_reviewers'] as const) {
-      for (const e of c[role] ?? []) if (names.has(normLogin(e.value))) return true;
-    }
-  }
+  const own = loginNamesOf(source.file);
+  for (const n of names) if (own.has(n)) return true;
   return false;
 }
 

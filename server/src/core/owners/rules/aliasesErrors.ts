@@ -20,7 +20,7 @@ export function prowAliasesErrors(ctx: FileContext, file: AliasesFile, outline?:
   for (const e of file.errors) {
     const group = e.group !== undefined ? outline?.groups.find((g) => g.text === e.group) : undefined;
     const bad = group?.members.filter((m) => nonStringScalar(m.node)) ?? [];
-    const fixes: Fix[] = bad.length > 0 ? [{ title: 'Quote the members YAML 1.1 reads as booleans/numbers', edits: bad.map((m) => replaceNode(ctx, m.node, quoted(m.text))), isPreferred: true }] : [];
+    const fixes: Fix[] = bad.length > 0 ? [{ title: 'Quote the members YAML 1.1 reads as booleans/numbers', edits: bad.map((m) => quoteMember(ctx, m.node)), isPreferred: true }] : [];
     ctx.add({
       range: bad.length === 1 ? ctx.range(bad[0].node.range) : e.node ? ctx.range(e.node.range) : ctx.lines.lineRange(0),
       severity: 'error',
@@ -32,6 +32,17 @@ export function prowAliasesErrors(ctx: FileContext, file: AliasesFile, outline?:
       fixes: fixes.length > 0 ? fixes : undefined,
     });
   }
+}
+
+/**
+ * `""`-quote a member in place. An empty member (`-`, or `- &anchor` with nothing after it) has an empty range right
+ * after the dash or the anchor name: the quotes then need a space before them, or they would join that token
+ * (`-""` is a plain scalar, `&a""` a longer anchor name).
+ */
+function quoteMember(ctx: FileContext, n: Node) {
+  const empty = n.range[0] === n.range[1];
+  const before = n.range[0] > 0 ? ctx.text[n.range[0] - 1] : '\n';
+  return replaceNode(ctx, n, (empty && before !== ' ' && before !== '\t' && before !== '\n' ? ' ' : '') + quoted(n.kind === 'scalar' ? n.text : ''));
 }
 
 function nonStringScalar(n: Node): boolean {

@@ -2,7 +2,7 @@
 import { normLogin } from '../../gostrings';
 import type { AliasesFile } from '../aliasesFile';
 import type { FileContext } from './context';
-import { removeSeqItem } from './edits';
+import { removeSeqItem, writtenRange } from './edits';
 import { loginProblem } from './logins';
 import type { AliasesOutline } from './syntax';
 import type { SeqNode } from '../../goyaml/nodes';
@@ -47,10 +47,11 @@ export function aliasesWarnings(ctx: FileContext, file: AliasesFile, outline: Al
         });
       }
       const prev = seen.get(norm);
-      if (prev !== undefined && g.value.kind === 'seq') {
+      // A group written as `*name` is the anchored list: its duplicates are reported where the anchor is.
+      if (prev !== undefined && g.value.kind === 'seq' && !g.value.aliasAt) {
         const edit = removeSeqItem(ctx, g.value as SeqNode, i);
         ctx.add({
-          range: ctx.range(m.node.range),
+          range: ctx.range(writtenRange(m.node)),
           severity: 'warning',
           code: 'owners/duplicate-entry',
           message: `\`${m.text}\` is already a member of \`${g.text}\`; Prow keeps a set, so the repeat does nothing.`,

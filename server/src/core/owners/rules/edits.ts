@@ -13,31 +13,58 @@ export function quoted(text: string): string {
 }
 
 /** Is the item written as a block entry (`- item` alone on its line, maybe with a comment)? */
-function blockItemLine(ctx: FileContext, item: Node): { start: number; end: number } | undefined {
-  const pos = ctx.lines.position(item.range[0]);
+function blockItemLine(ctx: FileContext, range: [number, number]): { start: number; end: number } | undefined {
+  const pos = ctx.lines.position(range[0]);
   const lineStart = ctx.lines.lineStart(pos.line);
-  const before = ctx.text.slice(lineStart, item.range[0]);
+  const before = ctx.text.slice(lineStart, range[0]);
   if (!/^\s*-\s*$/.test(before)) return undefined;
-  const endLine = ctx.lines.position(item.range[1]).line;
-  const after = ctx.text.slice(item.range[1], ctx.lines.lineEnd(endLine));
+  const endLine = ctx.lines.position(range[1]).line;
+  const after = ctx.text.slice(range[1], ctx.lines.lineEnd(endLine));
   if (!/^\s*(#.*)?$/.test(after)) return undefined;
   const next = endLine + 1 < ctx.lines.lineCount ? ctx.lines.lineStart(endLine + 1) : ctx.text.length;
   return { start: lineStart, end: next };
 }
 
-/** Remove item `index` of a sequence (block or flow style). */
+/** Where a node is written: the `*name` reference for a node reached through an alias, else its own range. */
+export function writtenRange(n: Node): [number, number] {
+  return n.aliasAt ?? n.range;
+}
+
+/** Does this span define an anchor (`&name`)? Deleting it would break every `*name` that refers to it. */
+function definesAnchor(text: string): boolean {
+  return /(^|[\s[{,:-])&[^\s,[\]{}]/.test(text);
+}
+
+/**
+ * Remove item `index` of a sequence (block or flow style), or undefined when no safe edit exists: the sequence is
+ * itself reached through an alias (its text is the anchor's, shared with other uses), or the removed text holds an
+ * anchor that other entries refer to.
+ */
 export function removeSeqItem(ctx: FileContext, seq: SeqNode, index: number): TextEdit | undefined {
   const item = seq.items[index];
-  if (!item) return undefined;
-  const block = blockItemLine(ctx, item);
+  if (!item || seq.aliasAt) return undefined;
+  const at = (n: Node) => writtenRange(n);
+  // The items must lie, in order, inside the sequence's own text (anything else is not an edit of this list).
+  for (let i = 0; i < seq.items.length; i++) {
+    const r = at(seq.items[i]);
+    if (r[0] < seq.range[0] || r[1] > seq.range[1] || (i > 0 && r[0] < at(seq.items[i - 1])[1])) return undefined;
+  }
+  const edit = removalSpan(ctx, seq, index, at);
+  if (!edit || definesAnchor(ctx.text.slice(edit[0], edit[1]))) return undefined;
+  return { range: ctx.range(edit), newText: '' };
+}
+
+function removalSpan(ctx: FileContext, seq: SeqNode, index: number, at: (n: Node) => [number, number]): [number, number] | undefined {
+  const item = seq.items[index];
+  const block = blockItemLine(ctx, at(item));
   if (block) {
     if (seq.items.length === 1) return undefined; // would leave an empty key: not a safe automatic edit
-    return { range: ctx.range([block.start, block.end]), newText: '' };
+    return [block.start, block.end];
   }
   if (ctx.text[seq.range[0]] !== '[') return undefined;
-  if (index > 0) return { range: ctx.range([seq.items[index - 1].range[1], item.range[1]]), newText: '' };
-  if (seq.items.length > 1) return { range: ctx.range([item.range[0], seq.items[1].range[0]]), newText: '' };
-  return { range: ctx.range([item.range[0], item.range[1]]), newText: '' };
+  if (index > 0) return [at(seq.items[index - 1])[1], at(item)[1]];
+  if (seq.items.length > 1) return [at(item)[0], at(seq.items[1])[0]];
+  return [at(item)[0], at(item)[1]];
 }
 
 /** Offsets of the lines holding a `key: value` block (the key's line start through the value's last line break). */

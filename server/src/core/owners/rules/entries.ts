@@ -5,7 +5,7 @@
 import type { SeqNode } from '../../goyaml/nodes';
 import { normLogin } from '../../gostrings';
 import type { FileContext, OwnersRepoContext } from './context';
-import { removeSeqItem, replaceNode } from './edits';
+import { removeSeqItem, replaceNode, writtenRange } from './edits';
 import { looksLikeAliasName, loginProblem } from './logins';
 import { didYouMean, editDistance } from './suggest';
 import { LOGIN_LISTS, type EntryRef, type OwnersOutline } from './syntax';
@@ -36,6 +36,8 @@ function duplicates(ctx: FileContext, outline: OwnersOutline): void {
     l.push(e);
   }
   for (const [keyRef, entries] of byList) {
+    // A list written as `*name` is the anchored list: its duplicates are reported where the anchor is.
+    if (keyRef.value.aliasAt) continue;
     const logins = LOGIN_LISTS.has(keyRef.canonical ?? '');
     const seen = new Map<string, EntryRef>();
     for (const e of entries) {
@@ -47,10 +49,10 @@ function duplicates(ctx: FileContext, outline: OwnersOutline): void {
       }
       const edit = removeSeqItem(ctx, keyRef.value as SeqNode, seqIndex(e));
       ctx.add({
-        range: ctx.range(e.node.range),
+        range: ctx.range(writtenRange(e.node)),
         severity: 'warning',
         code: 'owners/duplicate-entry',
-        message: `\`${e.text}\` is already listed in ${keyRef.text} (line ${ctx.lines.position(first.node.range[0]).line + 1})${logins && first.text !== e.text ? ' (Prow lower-cases logins)' : ''}; Prow keeps a set, so the repeat does nothing.`,
+        message: `\`${e.text}\` is already listed in ${keyRef.text} (line ${ctx.lines.position(writtenRange(first.node)[0]).line + 1})${logins && first.text !== e.text ? ' (Prow lower-cases logins)' : ''}; Prow keeps a set, so the repeat does nothing.`,
         upstream: 'prow repoowners (sets.New)',
         fixes: edit ? [{ title: `Remove the duplicate \`${e.text}\``, edits: [edit], isPreferred: true }] : undefined,
       });
@@ -87,9 +89,22 @@ function emeritusAlsoApprover(ctx: FileContext, outline: OwnersOutline): void {
   }
 }
 
+/**
+ * Did-you-mean over the alias names, memoised per alias map: after an OWNERS_ALIASES edit every file that lists the
+ * same undefined name asks the same question, and each answer scans every alias name.
+ */
+const suggestions = new WeakMap<ReadonlyMap<string, unknown>, Map<string, string | undefined>>();
+function closestAlias(norm: string, aliases: ReadonlyMap<string, unknown>): string | undefined {
+  let memo = suggestions.get(aliases);
+  if (!memo) suggestions.set(aliases, (memo = new Map()));
+  if (memo.has(norm)) return memo.get(norm);
+  const near = aliases.size > 0 ? didYouMean(norm, aliases.keys(), 2) : undefined;
+  memo.set(norm, near);
+  return near;
+}
+
 function aliasUse(ctx: FileContext, outline: OwnersOutline, repo: OwnersRepoContext): void {
   const aliases = repo.aliases ? repo.aliases.aliases : undefined;
-  const names = aliases ? [...aliases.keys()] : [];
   for (const e of outline.entries) {
     if (e.scalarValue || !isStringEntry(e)) continue;
     const norm = normLogin(e.text);
@@ -106,7 +121,7 @@ function aliasUse(ctx: FileContext, outline: OwnersOutline, repo: OwnersRepoCont
       continue;
     }
     if (!PROW_LOGIN_LISTS.has(e.list) || aliases?.has(norm) || loginProblem(e.text)) continue;
-    const near = names.length > 0 ? didYouMean(norm, names, 2) : undefined;
+    const near = aliases ? closestAlias(norm, aliases) : undefined;
     const suggestion = near && plausibleAliasFix(norm, near) ? near : undefined;
     const aliasLike = looksLikeAliasName(norm);
     if (!aliasLike && !(suggestion && norm.includes('-'))) continue;

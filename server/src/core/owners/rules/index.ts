@@ -12,7 +12,8 @@ import { aliasesOutline, ownersOutline } from './syntax';
 import { yamlShapeWarnings } from './yamlShape';
 import type { AliasesFile } from '../aliasesFile';
 import type { OwnersFile } from '../ownersFile';
-import { normLogin } from '../../gostrings';
+import { aliasLookups, aliasUsage } from './aliasLookups';
+import { unusedAliasInfos } from './aliasesUnused';
 import type { OwnersOutline } from './syntax';
 
 export { aliasesNotAtRootDiagnostics, denylistedOwnersDiagnostics } from './placement';
@@ -43,14 +44,11 @@ function dependencyKey(file: OwnersFile, repo: OwnersRepoContext): string {
   const aliases = repo.aliases?.aliases;
   if (!aliases) parts.push('no-aliases');
   else {
+    // Only whether each looked-up name is defined matters, plus the whole name set when a did-you-mean can be asked.
+    const lookups = aliasLookups(file);
     let bits = '';
-    let needsNames = false;
-    for (const e of outlineOf(file).entries) {
-      const n = normLogin(e.text);
-      const defined = aliases.has(n);
-      bits += defined ? '1' : '0';
-      if (!defined && n.includes('-')) needsNames = true;
-    }
+    for (const n of lookups.names) bits += aliases.has(n) ? '1' : '0';
+    const needsNames = lookups.suggestible.some((n) => !aliases.has(n));
     parts.push(bits, needsNames ? idOf(aliases) : '-');
   }
   return parts.join('|');
@@ -79,10 +77,26 @@ function computeOwnersFileDiagnostics(input: OwnersFileInput, repo: OwnersRepoCo
   return ctx.out;
 }
 
-export function aliasesFileDiagnostics(path: string, text: string, file: AliasesFile, _repo: OwnersRepoContext): Diagnostic[] {
+/** OWNERS_ALIASES diagnostics depend on its own parse and on which alias names the OWNERS files use. */
+const aliasesMemo = new WeakMap<AliasesFile, { key: string; path: string; text: string; out: Diagnostic[] }>();
+
+export function aliasesFileDiagnostics(path: string, text: string, file: AliasesFile, repo: OwnersRepoContext): Diagnostic[] {
+  const used = usedAliasNames(file, repo);
+  const key = used ? [...used].sort().join('\n') : '-';
+  const hit = aliasesMemo.get(file);
+  if (hit && hit.key === key && hit.path === path && hit.text === text) return hit.out.slice();
   const ctx = new FileContext(path, text);
   const outline = aliasesOutline(file.yaml.root);
   prowAliasesErrors(ctx, file, outline);
   aliasesWarnings(ctx, file, outline);
-  return ctx.out;
+  unusedAliasInfos(ctx, file, outline, used);
+  aliasesMemo.set(file, { key, path, text, out: ctx.out });
+  return ctx.out.slice();
+}
+
+/** The defined alias names that some OWNERS file Prow reads lists as an approver / reviewer / required reviewer. */
+function usedAliasNames(file: AliasesFile, repo: OwnersRepoContext): Set<string> | undefined {
+  const usage = aliasUsage(repo.owners);
+  // No OWNERS file at all: "unused" would say nothing.
+  return usage.hasSources() ? usage.used(file.aliases.keys()) : undefined;
 }

@@ -1,0 +1,26 @@
+/**
+ * owners.md §8.3: alias groups that no OWNERS file of the repository uses. Prow expands them nowhere here, but copies
+ * in other repositories and tools beyond Prow (KEP approver suggestions read `<sig>-leads`; community generates its
+ * `*-leads` groups for copying) may still read them, so this is Information and has no removal fix.
+ */
+import type { AliasesFile } from '../aliasesFile';
+import type { FileContext } from './context';
+import type { AliasesOutline } from './syntax';
+
+/** `used`: the alias names some OWNERS file lists as approver / reviewer / required reviewer; undefined = no OWNERS file at all. */
+export function unusedAliasInfos(ctx: FileContext, file: AliasesFile, outline: AliasesOutline, used: ReadonlySet<string> | undefined): void {
+  if (file.syntaxError || !used) return;
+  const invalidGroups = new Set(file.errors.map((e) => e.group).filter(Boolean));
+  for (const g of outline.groups) {
+    if (invalidGroups.has(g.text) || used.has(g.name)) continue;
+    const empty = g.value.kind === 'scalar' ? g.value.value.t === 'null' : g.members.length === 0;
+    if (empty) continue; // aliases/empty-group already asks for its cleanup
+    ctx.add({
+      range: ctx.range(g.key.range),
+      severity: 'information',
+      code: 'aliases/unused',
+      message: `No OWNERS file in this repository lists \`${g.text}\` as an approver, reviewer or required reviewer, so Prow expands it nowhere here. Copies of this file in other repositories and tools beyond Prow may still read it; remove it only if nothing else does.`,
+      upstream: 'prow repoowners (aliases expand only where OWNERS files list them)',
+    });
+  }
+}

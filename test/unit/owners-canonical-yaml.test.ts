@@ -1,0 +1,79 @@
+/**
+ * The OWNERS_ALIASES fast parse (core/goyaml/canonicalBlock.ts) must build exactly the tree `parseGoYaml` (the `yaml`
+ * package + yaml.v2 typing) builds — same kinds, typed values, texts and source ranges, same line starts — or decline.
+ * Differential test over random documents near the canonical shape (blank lines, comments, trailing spaces, odd
+ * indentation, YAML 1.1 scalars, and the constructs the fast path must decline).
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { parseCanonicalBlockYaml } from '../../server/src/core/goyaml/canonicalBlock';
+import { parseGoYaml } from '../../server/src/core/goyaml/nodes';
+import { parseAliasesFile } from '../../server/src/core/owners/aliasesFile';
+
+const NAMES = ['aliases', 'Aliases', 'sig-node-leads', 'wg-x', 'yes', 'on', 'null', '123', '0x1F', '1e3', '2001-12-14', 'a_b', 'x.y', 'foo', '_z', 'true'];
+const MEMBERS = ['alice', 'Bob', 'dims', 'eve-x', 'y', 'no', 'null', '017', '1.5', 'a.b', '9223372036854775808'];
+/** Members outside the fast path's shape (it must decline them). */
+const ODD_MEMBERS = ['~', '.inf', '@dave', '"quoted"', "'q'", '*a', '&a x', 'a b', 'x:y', '[a]', '{a}', '-', 'é', 'a #b'];
+const member = fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...MEMBERS) }, { weight: 1, arbitrary: fc.constantFrom(...ODD_MEMBERS) });
+
+const spaces = fc.constantFrom('', '', '', ' ', '  ');
+const comment = fc.constantFrom('', '', '', '', '', '', ' # note', '  #', '#x', ' # - dims');
+const filler = fc.constantFrom('', '', '', '   ', '# top comment', '# top comment', '## BEGIN CUSTOM CONTENT', '  # indented', '    # deeper', '      # deepest', '\t', '---', '...', 'x: y', '  k: v', '- loose');
+
+const item = (indent: number) =>
+  fc.tuple(member, fc.constantFrom(' ', ' ', ' ', ' ', '  ', ''), comment, spaces).map(([m, gap, c, tail]) => `${' '.repeat(indent)}-${gap}${m}${c}${c === '' ? tail : ''}`);
+
+const group = (indent: number) =>
+  fc.tuple(fc.constantFrom(...NAMES.slice(2), ...MEMBERS.slice(0, 6)), spaces, fc.constantFrom(indent + 2, indent + 2, indent + 2, indent, indent, indent + 1, 0, indent - 1), fc.nat(4), comment).chain(([name, sp, itemIndent, n, c]) =>
+    fc.array(fc.oneof({ weight: 20, arbitrary: item(Math.max(0, itemIndent)) }, { weight: 1, arbitrary: filler }), { maxLength: n }).map((items) => [`${' '.repeat(indent)}${name}:${sp}${c === ' # note' ? c : ''}`, ...items]),
+  );
+
+const topEntry = fc.tuple(fc.constantFrom(...NAMES), spaces, fc.constantFrom(2, 2, 4, 1)).chain(([key, sp, gi]) =>
+  fc.array(fc.oneof({ weight: 10, arbitrary: group(gi) }, { weight: 1, arbitrary: filler.map((f) => [f]) }), { maxLength: 5 }).map((gs) => [`${key}:${sp}`, ...gs.flat()]),
+);
+
+const document = fc.tuple(fc.array(fc.oneof({ weight: 5, arbitrary: topEntry }, { weight: 1, arbitrary: filler.map((f) => [f]) }), { minLength: 1, maxLength: 3 }), fc.boolean()).map(
+  ([parts, nl]) => parts.flat().join('\n') + (nl ? '\n' : ''),
+);
+
+function lineStarts(p: { lineCounter: unknown }): number[] {
+  return [...(p.lineCounter as { lineStarts: number[] }).lineStarts];
+}
+
+describe('owners: fast OWNERS_ALIASES parse equals the yaml-package parse', () => {
+  it('same tree, ranges and line starts on random documents, or declines', () => {
+    let accepted = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(document, (text) => {
+        runs++;
+        const fast = parseCanonicalBlockYaml(text);
+        if (!fast) return;
+        accepted++;
+        const slow = parseGoYaml(text);
+        assert.equal(slow.error, undefined, `fast path accepted a document the real parser rejects: ${JSON.stringify(text)}`);
+        assert.deepEqual(fast.root, slow.root, JSON.stringify(text));
+        assert.deepEqual(lineStarts(fast), lineStarts(slow), JSON.stringify(text));
+      }),
+      { numRuns: 5000 },
+    );
+    // The property means little if the fast path declines nearly everything.
+    assert.ok(accepted > runs / 8, `fast path accepted only ${accepted} of ${runs}`);
+  });
+
+  it('a canonical file takes the fast path; flow style, quotes and anchors fall back to the yaml package', () => {
+    assert.ok(parseCanonicalBlockYaml('aliases:\n  sig-a-leads:\n    - alice # lead\n    - bob\n\n  empty:\n'));
+    for (const t of ['aliases:\n  g: [a]\n', 'aliases:\n  g:\n    - "a"\n', 'aliases:\n  g: &x\n    - a\n  h: *x\n', 'aliases:\n\tg:\n', 'aliases:\n  g:\n    - a\n    # c\n']) {
+      assert.equal(parseCanonicalBlockYaml(t), undefined, t);
+    }
+  });
+
+  it('parseAliasesFile gives the same groups and errors either way', () => {
+    const text = 'aliases:\n  Sig-A:\n    - Alice\n    - yes\n  b:\n  - x\n  empty:\nother:\n';
+    const viaFast = parseAliasesFile(text);
+    const viaYaml = parseAliasesFile(text, parseGoYaml(text));
+    assert.deepEqual(viaFast.aliases, viaYaml.aliases);
+    assert.deepEqual(viaFast.errors.map((e) => e.message), viaYaml.errors.map((e) => e.message));
+    assert.deepEqual(viaFast.errors.map((e) => e.message), ['unexpected type for alias group member: bool']);
+  });
+});
