@@ -7,13 +7,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { copySample } from './sampleWorkspace';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 async function main(): Promise<number> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ks-electron-'));
-  const ws = path.join(tmp, 'sample-repo');
-  fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'sample-repo'), ws, { recursive: true });
+  // The same workspace as the code-server run (the Source Control tests need its git history).
+  const ws = copySample(tmp, { history: true });
   const resultFile = path.join(tmp, 'suite-result.json');
   try {
     await runTests({

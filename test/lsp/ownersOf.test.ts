@@ -203,3 +203,102 @@ describe('lsp: shepherd/ownersOf — multi-root, sigs.yaml settings and trust', 
     }
   });
 });
+
+describe('lsp: shepherd/ownersOf — git roots, nested repositories, git: URIs', function () {
+  this.timeout(30_000);
+  let tmp: string;
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true });
+    fs.writeFileSync(path.join(tmp, rel), text);
+  };
+  /** What VS Code's git extension opens for the HEAD / staged version of a working-tree file. */
+  const gitUri = (abs: string, ref: string) => `git:${pathToFileURL(abs).pathname}?${encodeURIComponent(JSON.stringify({ path: abs, ref }))}`;
+  const ask = (s: { conn: ProtocolConnection }, uri: string) => s.conn.sendRequest(OwnersOfRequest, { uri }) as Promise<OwnersOfResult | null>;
+
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ks-ownersof-git-'));
+    // k/: a git repository; the OWNERS chain of k/pkg/kubelet starts at the git root (aliases there too).
+    fs.mkdirSync(path.join(tmp, 'k/.git'), { recursive: true });
+    write('k/OWNERS', 'approvers: [root-approver]\nlabels: [sig/architecture]\n');
+    write('k/OWNERS_ALIASES', 'aliases:\n  node-team: [nina, ned]\n');
+    write('k/pkg/kubelet/OWNERS', 'approvers: [node-team]\nlabels: [sig/node]\n');
+    write('k/pkg/kubelet/kubelet.go', 'package kubelet\n');
+    write('k/pkg/api/types.go', 'package api\n');
+    // k/third_party/lib: a nested repository (a submodule: `.git` is a file) with its own OWNERS.
+    write('k/third_party/lib/.git', 'gitdir: ../../.git/modules/lib\n');
+    write('k/third_party/lib/OWNERS', 'approvers: [lib-owner]\n');
+    write('k/third_party/lib/src/x.go', 'package lib\n');
+    // home/: a checkout with no OWNERS around an unrelated project folder (a dotfiles repository).
+    fs.mkdirSync(path.join(tmp, 'home/.git'), { recursive: true });
+    write('home/proj/OWNERS', 'approvers: [proj-owner]\n');
+    write('home/proj/main.go', 'package main\n');
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('a subfolder workspace: OWNERS resolved from the git root (chain and aliases above the folder)', async () => {
+    const s = await startMultiRoot([path.join(tmp, 'k/pkg/kubelet')]);
+    try {
+      const r = (await ask(s, uriOf(path.join(tmp, 'k/pkg/kubelet/kubelet.go'))))!;
+      assert.equal(r.path, 'pkg/kubelet/kubelet.go');
+      assert.equal(r.root, uriOf(path.join(tmp, 'k')));
+      assert.deepEqual(r.chain.map((c) => c.file), ['pkg/kubelet/OWNERS', 'OWNERS']);
+      assert.deepEqual(r.approvers, [[], ['ned', 'nina'], [], ['root-approver']]);
+      assert.deepEqual(r.labels, ['sig/architecture', 'sig/node']);
+      // Another file of the same repository, outside the opened folder, is still the repository's.
+      assert.deepEqual((await ask(s, uriOf(path.join(tmp, 'k/pkg/api/types.go'))))!.leafApprovers, ['root-approver']);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('git: URIs (Source Control diff: HEAD; staged: ref "") answer like the working-tree file; other schemes → null', async () => {
+    const s = await startMultiRoot([path.join(tmp, 'k/pkg/kubelet')]);
+    try {
+      const abs = path.join(tmp, 'k/pkg/kubelet/kubelet.go');
+      const onDisk = (await ask(s, uriOf(abs)))!;
+      for (const ref of ['HEAD', '']) {
+        const r = (await ask(s, gitUri(abs, ref)))!;
+        assert.equal(r.path, 'pkg/kubelet/kubelet.go', ref);
+        assert.deepEqual(r.leafApprovers, onDisk.leafApprovers);
+        assert.equal(r.chain[0].uri, uriOf(path.join(tmp, 'k/pkg/kubelet/OWNERS')), 'links point at the working tree');
+      }
+      for (const uri of ['untitled:Untitled-1', 'output:kube-shepherd', `vscode-userdata:${pathToFileURL(abs).pathname}`, gitUri(path.join(tmp, 'elsewhere.go'), 'HEAD')]) {
+        assert.equal(await ask(s, uri), null, uri);
+      }
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('nested repository: the innermost wins (its own root, none of the outer OWNERS), also through git:', async () => {
+    const s = await startMultiRoot([path.join(tmp, 'k')]);
+    try {
+      const abs = path.join(tmp, 'k/third_party/lib/src/x.go');
+      for (const uri of [uriOf(abs), gitUri(abs, 'HEAD')]) {
+        const r = (await ask(s, uri))!;
+        assert.equal(r.root, uriOf(path.join(tmp, 'k/third_party/lib')), uri);
+        assert.equal(r.path, 'src/x.go');
+        assert.deepEqual(r.leafApprovers, ['lib-owner']);
+        assert.deepEqual(r.chain.map((c) => c.uri), [uriOf(path.join(tmp, 'k/third_party/lib/OWNERS'))]);
+      }
+      assert.deepEqual((await ask(s, uriOf(path.join(tmp, 'k/pkg/kubelet/kubelet.go'))))!.leafApprovers, ['ned', 'nina']);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('multi-root: two folders of one repository share its root; a folder inside an unrelated checkout stays its own root', async () => {
+    const s = await startMultiRoot([path.join(tmp, 'k/pkg/kubelet'), path.join(tmp, 'k/pkg/api'), path.join(tmp, 'home/proj')]);
+    try {
+      const a = (await ask(s, uriOf(path.join(tmp, 'k/pkg/api/types.go'))))!;
+      assert.deepEqual([a.root, a.path], [uriOf(path.join(tmp, 'k')), 'pkg/api/types.go']);
+      const b = (await ask(s, uriOf(path.join(tmp, 'k/pkg/kubelet/kubelet.go'))))!;
+      assert.equal(b.root, a.root);
+      const p = (await ask(s, uriOf(path.join(tmp, 'home/proj/main.go'))))!;
+      assert.deepEqual([p.root, p.path, p.leafApprovers], [uriOf(path.join(tmp, 'home/proj')), 'main.go', ['proj-owner']]);
+      assert.equal(await ask(s, uriOf(path.join(tmp, 'home/elsewhere.go'))), null, 'the checkout around the folder is not opened');
+    } finally {
+      await s.stop();
+    }
+  });
+});

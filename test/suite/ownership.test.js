@@ -55,6 +55,39 @@ describe('Kube Shepherd ownership (extension host)', function () {
     await until('cpu_manager status', async () => (await api.ownership.statusBarText()) === '$(organization) sig-node · 1 approver');
   });
 
+  it('git: documents (the Source Control staged diff) get the status bar and the Ownership view; untitled hides it', async () => {
+    // The harness makes the workspace a real repository with a staged change to cpu_manager.go (test/e2e/run.ts).
+    const gitExt = vscode.extensions.getExtension('vscode.git');
+    assert.ok(gitExt, 'the built-in git extension is present');
+    const git = (await gitExt.activate()).getAPI(1);
+    const repo = await until('the git extension opened the workspace repository', async () => git.repositories.find((r) => r.rootUri.fsPath === folder().fsPath));
+    const change = await until('the staged change', async () => repo.state.indexChanges.find((c) => c.uri.path.endsWith('/pkg/kubelet/cm/cpu_manager.go')));
+    // What Source Control opens for a staged change: HEAD ↔ index, both `git:` documents built by the git extension.
+    const head = git.toGitUri(change.uri, 'HEAD');
+    const index = git.toGitUri(change.uri, '');
+    // Drop cached answers (cpu_manager.go was shown above): the server itself must map the git: URI.
+    await vscode.commands.executeCommand('kubeShepherd.ownership.refresh');
+    await api.ownership.statusBarText();
+    await vscode.commands.executeCommand('vscode.diff', head, index, 'cpu_manager.go (Index)');
+    await until('a git: editor active', async () => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.scheme === 'git');
+    await until('status bar for the staged diff', async () => (await api.ownership.statusBarVisible()) && (await api.ownership.statusBarText()) === '$(organization) sig-node · 1 approver');
+    const items = await until('view items for the git: document', async () => {
+      const it = await api.ownership.ownershipViewItems();
+      return it.some((i) => i.label === 'pkg/kubelet/cm/OWNERS (nearest)') ? it : undefined;
+    });
+    assert.ok(items.some((i) => i.label === 'sig-node'), JSON.stringify(items.map((i) => i.label)));
+    const fromGit = await api.ownership.ownersOf(head);
+    const fromFile = await api.ownership.ownersOf(file('pkg/kubelet/cm/cpu_manager.go'));
+    assert.deepEqual([fromGit.path, fromGit.leafApprovers, fromGit.chain.map((c) => c.uri)], [fromFile.path, fromFile.leafApprovers, fromFile.chain.map((c) => c.uri)]);
+
+    // No working-tree file behind the document → the item hides; so do a file outside every repository and output.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'scratch', language: 'plaintext' }));
+    await until('status bar hidden for untitled', async () => !(await api.ownership.statusBarVisible()));
+    assert.equal(await api.ownership.ownersOf(vscode.Uri.parse('output:kube-shepherd')), null);
+    assert.equal(await api.ownership.ownersOf(vscode.Uri.file(require('node:path').join(require('node:os').tmpdir(), 'elsewhere.go'))), null);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('Explorer decoration: owning SIG and leaf approvers in the tooltip; badge only with the setting', async () => {
     const d = await api.ownership.decorationFor(file('pkg/kubelet/kubelet.go'));
     assert.equal(d.tooltip, 'sig-node (kubelet), sig-architecture · approvers: dave, node-chair, node-lead');

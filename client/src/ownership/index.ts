@@ -19,6 +19,8 @@ export const REFRESH_COMMAND = 'kubeShepherd.ownership.refresh';
 export interface OwnershipApi {
   statusBarText(): Promise<string>;
   statusBarTooltip(): Promise<string>;
+  /** Whether the status bar item is shown for the active editor. */
+  statusBarVisible(): Promise<boolean>;
   ownershipViewItems(): Promise<ViewItemSnapshot[]>;
   decorationFor(uri: vscode.Uri): Promise<{ tooltip?: string; badge?: string } | undefined>;
   ownersOf(uri: vscode.Uri): Promise<OwnersOfResult | null>;
@@ -78,6 +80,11 @@ export function registerOwnership(context: vscode.ExtensionContext, client: Lang
       await service.idle();
       await statusBar.update();
       return statusBar.item.text;
+    },
+    async statusBarVisible() {
+      await service.idle();
+      await statusBar.update();
+      return statusBar.visible;
     },
     async statusBarTooltip() {
       await service.idle();

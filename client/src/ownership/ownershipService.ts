@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { workingTreeUriOf } from '../../../server/src/core/repoPath';
 import { OwnersOfRequest, OwnershipChangedNotification, type OwnersOfResult } from '../../../server/src/lsp/protocol';
 
 const OWNERSHIP_FILES = /(^|\/)(OWNERS|OWNERS_ALIASES|sigs\.yaml)$/;
@@ -37,10 +38,15 @@ export class OwnershipService implements vscode.Disposable {
     this.disposables.push(client.onNotification(OwnershipChangedNotification, () => this.invalidate(0)));
   }
 
-  /** Ownership of a file or folder; null outside the workspace folders (or when the server cannot answer). */
+  /**
+   * Ownership of a file or folder — also when shown through another scheme (`git:` in Source Control diffs and
+   * staged changes, `review:` of GitHub Pull Requests); null for documents that are no working-tree file (untitled,
+   * output, settings), outside every workspace repository, or when the server cannot answer.
+   */
   ownersOf(uri: vscode.Uri): Promise<OwnersOfResult | null> {
-    if (uri.scheme !== 'file') return Promise.resolve(null);
-    const key = uri.toString();
+    // Both sides of a diff are the same file: one cache entry, keyed by the working-tree URI.
+    const key = workingTreeUriOf(uri.toString());
+    if (key === undefined) return Promise.resolve(null);
     let p = this.cache.get(key);
     if (!p) {
       this.inFlight++;

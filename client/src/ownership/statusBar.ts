@@ -1,4 +1,8 @@
-/** Status bar item for the active editor: `$(organization) sig-node · 3 approvers`; click → Ownership view. */
+/**
+ * Status bar item for the active editor: `$(organization) sig-node · 3 approvers`; click → Ownership view. Works for
+ * any editor showing a repository file (also the `git:` sides of Source Control diffs); hidden for the others
+ * (untitled, output, settings, files outside every workspace repository).
+ */
 import * as vscode from 'vscode';
 import { statusBarText, statusBarTooltip } from './format';
 import type { OwnershipService } from './ownershipService';
@@ -8,6 +12,8 @@ export class OwnershipStatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private seq = 0;
   private pending: Promise<void> = Promise.resolve();
+  /** Whether the item is shown (StatusBarItem has no getter for it). */
+  visible = false;
 
   constructor(private readonly service: OwnershipService, command: string) {
     this.item = vscode.window.createStatusBarItem('kubeShepherd.ownership', vscode.StatusBarAlignment.Left, 50);
@@ -30,6 +36,7 @@ export class OwnershipStatusBar implements vscode.Disposable {
       if (seq !== this.seq) return;
       if (!r) {
         this.item.hide();
+        this.visible = false;
         return;
       }
       this.item.text = statusBarText(r);
@@ -38,6 +45,7 @@ export class OwnershipStatusBar implements vscode.Disposable {
       this.item.tooltip = md;
       this.item.accessibilityInformation = { label: statusBarText(r).replace('$(organization) ', 'Owners: ') };
       this.item.show();
+      this.visible = true;
     })();
     return this.pending;
   }

@@ -50,8 +50,9 @@ export class OwnersOfService {
     return idx;
   }
 
+  /** `uri` may be any document showing a working-tree file (`file:`, `git:` diff/staged, `review:`). */
   ownersOf(uri: string): OwnersOfResult | null {
-    const loc = this.workspaces.locate(uri);
+    const loc = this.workspaces.locateDocument(uri);
     if (!loc) return null;
     const { repo, rel } = loc;
     const all = this.workspaces.all();

@@ -29,22 +29,39 @@ export function parseRemoteUrl(url: string): Pick<GitRemote, 'owner' | 'repo' | 
   return m ? { host: m[1], owner: m[2], repo: m[3] } : {};
 }
 
+/** `dir` holds a `.git` directory or file (worktree, submodule): it is a repository root. Never runs git. */
+export function isGitRoot(dir: string): boolean {
+  try {
+    const st = fs.statSync(path.join(dir, '.git'));
+    return st.isDirectory() || st.isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The innermost repository root at or above `start` (walking up for `.git`), if any. */
+export function findGitRoot(start: string): string | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (isGitRoot(dir)) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
 function findGitDir(root: string): string | undefined {
   let dir = path.resolve(root);
   for (;;) {
-    const dotGit = path.join(dir, '.git');
+    const found = findGitRoot(dir);
+    if (!found) return undefined;
+    const dotGit = path.join(found, '.git');
     try {
-      const st = fs.statSync(dotGit);
-      if (st.isDirectory()) return dotGit;
-      if (st.isFile()) {
-        const m = /^gitdir:\s*(.+)\s*$/m.exec(fs.readFileSync(dotGit, 'utf8'));
-        if (m) return path.resolve(dir, m[1]);
-      }
+      if (fs.statSync(dotGit).isDirectory()) return dotGit;
+      const m = /^gitdir:\s*(.+)\s*$/m.exec(fs.readFileSync(dotGit, 'utf8'));
+      if (m) return path.resolve(found, m[1]);
     } catch {
-      // keep walking up
+      // unreadable `.git` file: keep walking up
     }
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
+    const parent = path.dirname(found);
+    if (parent === found) return undefined;
     dir = parent;
   }
 }
