@@ -95,6 +95,10 @@ export class GitHubDouble {
   readonly busy = new Set<string>();
   readonly reviewLoad = new Map<string, number>();
   token = 'ghs_test_token_not_real';
+  /** GitHub's primary rate limit as the double counts it: each authenticated answer spends one; at 0 it refuses (403). */
+  rateRemaining = 4999;
+  /** x-ratelimit-reset (epoch seconds), sent when set. */
+  rateReset: number | undefined;
   private nextId = 1000;
   private server!: http.Server;
   url = '';
@@ -150,6 +154,8 @@ export class GitHubDouble {
     if (auth !== `token ${this.token}` && auth !== `bearer ${this.token}` && auth !== `Bearer ${this.token}`) {
       return this.send(res, rec, 401, { message: 'Bad credentials' });
     }
+    if (this.rateRemaining <= 0) return this.send(res, rec, 403, { message: 'API rate limit exceeded for user ID 1.' }, { 'x-ratelimit-remaining': '0' });
+    this.rateRemaining--;
     const [status, out] = this.answer(operationId, params, query, body);
     if (fault?.afterHandling && fault.status) return this.send(res, rec, fault.status, fault.body ?? { message: `fault ${fault.status}` }, fault.headers);
     this.send(res, rec, status, out);
@@ -157,7 +163,7 @@ export class GitHubDouble {
 
   private send(res: http.ServerResponse, rec: RecordedRequest, status: number, body: unknown, headers: Record<string, string> = {}): void {
     rec.status = status;
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', ...headers });
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': String(Math.max(0, this.rateRemaining)), ...(this.rateReset === undefined ? {} : { 'x-ratelimit-reset': String(this.rateReset) }), ...headers });
     res.end(status === 204 ? undefined : JSON.stringify(body ?? {}));
   }
 
@@ -248,6 +254,8 @@ export class GitHubDouble {
       }
       case 'users/get-by-username':
         return this.users.has(p.username) ? [200, { login: p.username, id: 1, type: 'User' }] : [404, { message: 'Not Found' }];
+      case 'orgs/get':
+        return this.orgMembers.has(p.org) ? [200, { login: p.org, id: 2, type: 'Organization' }] : [404, { message: 'Not Found' }];
       case 'orgs/check-membership-for-user':
         return this.orgMembers.get(p.org)?.has(p.username) ? [204, undefined] : [404, { message: 'Not Found' }];
       case 'repos/check-collaborator':

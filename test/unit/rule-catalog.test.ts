@@ -14,7 +14,7 @@ import { ruleDocUrl } from '../../server/src/core/ruleDocs';
 const ROOT = path.resolve(__dirname, '..', '..');
 const SRC = path.join(ROOT, 'server', 'src');
 const CATALOG = path.join(SRC, 'core', 'ruleCatalog.ts');
-const FAMILIES = '(?:owners|aliases|kep|suppression|config)';
+const FAMILIES = '(?:owners|aliases|kep|suppression|config|github)';
 const LITERAL = new RegExp(`(['"])(${FAMILIES}/[a-z0-9-]+)\\1`, 'g');
 
 function sourceFiles(dir: string): string[] {

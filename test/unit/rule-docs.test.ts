@@ -13,7 +13,7 @@ import { githubAnchor } from '../support/githubAnchor';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SRC = path.join(ROOT, 'server', 'src');
-const FAMILIES = '(?:owners|aliases|kep|suppression|config)';
+const FAMILIES = '(?:owners|aliases|kep|suppression|config|github)';
 /** A quoted code literal: 'kep/prr-missing' or "kep/prr-missing". */
 const LITERAL = new RegExp(`(['"])(${FAMILIES}/[a-z0-9-]+)\\1`, 'g');
 /** A code assembled at run time: `kep/${…}` (template literal) or 'kep/' + … (concatenation). */

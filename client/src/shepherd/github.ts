@@ -5,7 +5,7 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { GitHubError, toGitHubError } from './githubErrors';
+import { GitHubError, toGitHubError, type GitHubErrorKind } from './githubErrors';
 
 const ShepherdOctokit = Octokit.plugin(throttling, retry);
 type Client = InstanceType<typeof ShepherdOctokit>;
@@ -172,6 +172,38 @@ export class GitHub {
     }
   }
 
+  /**
+   * Reality-check read (opt-in): is `owner` an organisation, does `login` exist, is it a member of `owner`, a
+   * collaborator of `owner/repo`? Never prompts for sign-in (it runs in the background) and never throws except
+   * GitHubError('auth'): every other failure is an answer-less result carrying the rate-limit headers, so the caller
+   * can stop before GitHub refuses and resume when the limit resets.
+   */
+  async probe(kind: ProbeKind, owner: string, repo: string, login = ''): Promise<ProbeResult> {
+    const o = await this.octokit(false);
+    const what = kind === 'org' ? `look up ${owner}` : kind === 'exists' ? `look up @${login}` : kind === 'member' ? `check @${login}'s membership of ${owner}` : `check whether @${login} collaborates on ${owner}/${repo}`;
+    try {
+      const r =
+        kind === 'org'
+          ? await o.orgs.get({ org: owner })
+          : kind === 'exists'
+            ? await o.users.getByUsername({ username: login })
+            : kind === 'member'
+              ? await o.orgs.checkMembershipForUser({ org: owner, username: login })
+              : await o.repos.checkCollaborator({ owner, repo, username: login });
+      const status = r.status as number;
+      return { answer: kind === 'org' || kind === 'exists' ? true : status === 204, ...rateOf(r.headers as Record<string, unknown>) };
+    } catch (e) {
+      const err = e as { status?: number; response?: { headers?: Record<string, unknown> } };
+      const rate = rateOf(err.response?.headers);
+      if (err.status === 404) return { answer: false, ...rate };
+      const ge = toGitHubError(e, what);
+      this.opts.log?.(`GitHub: ${ge.message}`);
+      if (ge.kind === 'auth') throw ge;
+      const limited = ge.kind === 'rate-limited' || (err.status === 403 && rate.remaining === 0);
+      return { ...rate, rateLimited: limited || undefined, retryAfterSeconds: ge.retryAfterSeconds, problem: ge.message, failure: limited ? 'rate-limited' : ge.kind };
+    }
+  }
+
   async isCollaborator(owner: string, repo: string, login: string): Promise<boolean> {
     try {
       const r = await this.call(`check whether @${login} is a collaborator`, (o) => o.repos.checkCollaborator({ owner, repo, username: login }));
@@ -181,6 +213,34 @@ export class GitHub {
       throw e;
     }
   }
+}
+
+/** One yes/no read for the reality checks, with what GitHub said about the rate limit. */
+export interface ProbeResult {
+  /** GitHub's answer; undefined when it would not say (forbidden, rate limit, server or network trouble). */
+  answer?: boolean;
+  /** x-ratelimit-remaining of the response, when present. */
+  remaining?: number;
+  /** x-ratelimit-reset of the response (epoch ms), when present. */
+  resetAtMs?: number;
+  /** GitHub refused because of a (primary or secondary) rate limit. */
+  rateLimited?: boolean;
+  /** retry-after of a refused request, when present. */
+  retryAfterSeconds?: number;
+  /** Why there is no answer, in words (never a token), and its kind. */
+  problem?: string;
+  failure?: GitHubErrorKind;
+}
+
+export type ProbeKind = 'org' | 'exists' | 'member' | 'collaborator';
+
+function rateOf(headers: Record<string, unknown> | undefined): Pick<ProbeResult, 'remaining' | 'resetAtMs'> {
+  const remaining = Number(headers?.['x-ratelimit-remaining']);
+  const reset = Number(headers?.['x-ratelimit-reset']);
+  return {
+    remaining: headers?.['x-ratelimit-remaining'] !== undefined && Number.isFinite(remaining) ? remaining : undefined,
+    resetAtMs: headers?.['x-ratelimit-reset'] !== undefined && Number.isFinite(reset) ? reset * 1000 : undefined,
+  };
 }
 
 function toPullRequest(
