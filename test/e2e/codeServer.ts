@@ -37,12 +37,23 @@ export interface CodeServer {
   stop: () => Promise<void>;
 }
 
-export async function startCodeServer(opts: { userDataDir: string; extensionsDir: string; workspace: string; env?: Record<string, string>; settings?: Record<string, unknown> }): Promise<CodeServer> {
+/**
+ * `workspaceTrust`: run with VS Code's workspace trust on (default off: the workspace is trusted), so that a fresh
+ * user-data dir opens the folder untrusted — for the untrusted-workspace scenario (test/e2e/untrusted.ts).
+ */
+export async function startCodeServer(opts: {
+  userDataDir: string;
+  extensionsDir: string;
+  workspace: string;
+  env?: Record<string, string>;
+  settings?: Record<string, unknown>;
+  workspaceTrust?: boolean;
+}): Promise<CodeServer> {
   fs.mkdirSync(path.join(opts.userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(opts.userDataDir, 'User', 'settings.json'),
     JSON.stringify({
-      'security.workspace.trust.enabled': false,
+      'security.workspace.trust.enabled': opts.workspaceTrust === true,
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
       'workbench.hover.delay': 300,
@@ -58,7 +69,7 @@ export async function startCodeServer(opts: { userDataDir: string; extensionsDir
   const port = await freePort();
   const args = [
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--ignore-last-opened',
     '--user-data-dir', opts.userDataDir, '--extensions-dir', opts.extensionsDir, opts.workspace,
   ];
   // Its own process group, so that stopping it stops its children (the extension host, the language server) too.

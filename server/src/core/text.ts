@@ -19,7 +19,9 @@ export class LineIndex {
     return this.starts.length;
   }
   position(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
+    // Between the \r and \n of a CRLF is no position (LSP counts the pair as one line break): the line's end is.
+    if (o > 0 && this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13) o--;
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
