@@ -6,6 +6,9 @@ import { registerOwnership, type OwnershipApi } from './ownership';
 import { registerShepherd, type ShepherdTestApi } from './shepherd/command';
 import { registerNewKep } from './kep/newKep';
 import { registerShowRules } from './rules/showRules';
+import { ServerRecovery, type ServerRecoveryApi } from './serverRecovery';
+import { registerRealityChecks, type RealityApi } from './reality';
+import { registerOwnedBy } from './owned';
 
 let client: LanguageClient | undefined;
 
@@ -15,10 +18,14 @@ export interface KubeShepherdApi {
   ownership: OwnershipApi;
   /** "Request Shepherd" as the tests see it (last quick pick, last outcome). */
   shepherd: ShepherdTestApi;
+  /** GitHub reality checks: their diagnostic collection, and a run on demand. */
+  reality: RealityApi;
   /** Milliseconds spent in activate() (the server keeps starting in the background). */
   activationMs: number;
   /** Resolves when the language server is running. */
   ready: Promise<unknown>;
+  /** Restarts of a server that died, and the give-up message (serverRecovery.ts). */
+  recovery: ServerRecoveryApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<KubeShepherdApi> {
@@ -30,7 +37,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeSh
     run: { module: serverModule, args: ['lsp'], transport: TransportKind.ipc, options },
     debug: { module: serverModule, args: ['lsp'], transport: TransportKind.ipc, options },
   };
+  // A dead server is restarted (and re-sent the settings it lost); when restarts run out, the user is told.
+  const recovery = new ServerRecovery();
   const clientOptions: LanguageClientOptions = {
+    errorHandler: recovery,
+    middleware: recovery.middleware,
     documentSelector: [
       { scheme: 'file', language: 'owners' },
       { scheme: 'file', pattern: '**/OWNERS' },
@@ -42,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeSh
     },
   };
   client = new LanguageClient('kubeShepherd', 'Kube Shepherd', serverOptions, clientOptions);
+  context.subscriptions.push(recovery.attach(client));
   // Activation does not wait for the server to index the workspace: the UI registers at once and its requests wait
   // for the server by themselves (the language client queues them until it is running).
   const c = client;
@@ -51,9 +63,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeSh
   const shepherd = registerShepherd(context, client, client.outputChannel);
   registerNewKep(context, client);
   registerShowRules(context, client);
+  const reality = registerRealityChecks(context, client, client.outputChannel);
+  registerOwnedBy(context, client);
   const activationMs = Math.round(performance.now() - t0);
   client.outputChannel.appendLine(`Kube Shepherd activated in ${activationMs} ms`);
-  return { client, ownership, shepherd, activationMs, ready };
+  return { client, ownership, shepherd, activationMs, ready, recovery, reality };
 }
 
 export async function deactivate(): Promise<void> {

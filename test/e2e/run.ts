@@ -3,7 +3,8 @@
  *   1. packages the extension (.vsix, size checked ≤ 2 MB) and installs it with `code-server --install-extension`;
  *   2. UI: opens a copy of test/fixtures/sample-repo and asserts what a person sees — the status bar text, the
  *      Explorer hover of a file, the Ownership view, the Problems panel for a broken OWNERS file, an editor hover —
- *      saving a screenshot of each to test-artifacts/e2e/;
+ *      saving a screenshot of each to test-artifacts/e2e/; then an UNTRUSTED copy (workspace trust on): no git, no
+ *      HTTP, counted by a git shim and the GitHub double (./untrusted.ts; KS_E2E_ONLY=untrusted runs only that);
  *   3. suite: runs test/suite (mocha) inside code-server's extension host against the installed (packaged) extension,
  *      guarding the false pass (extension host died → workbench still says 0) with a result file and the log.
  * Every process started here is stopped by PID (code-server by its process group). Exit code 0 = all passed.
@@ -15,10 +16,11 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { GitHubDouble } from '../support/githubDouble';
+import { copySample } from './sampleWorkspace';
 import { CODE_SERVER, installExtension, launchBrowser, openWorkbench, REPO_ROOT, startCodeServer, type CodeServer } from './codeServer';
+import { untrustedWorkspaceScenario } from './untrusted';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
-const SAMPLE = path.join(REPO_ROOT, 'test', 'fixtures', 'sample-repo');
 const MAX_VSIX = 2 * 1024 * 1024;
 
 const results: { name: string; ok: boolean; detail?: string; ms: number }[] = [];
@@ -44,21 +46,6 @@ async function step(name: string, fn: () => Promise<string | void>): Promise<boo
     }
     return false;
   }
-}
-
-/**
- * A private copy of the sample workspace, in a folder named like the repository, with a minimal git repository whose
- * `origin` is github.com/example/sample-repo: the server matches sigs.yaml OWNERS URLs through `.git/config`.
- */
-function copySample(parent: string): string {
-  const dest = path.join(parent, 'sample-repo');
-  fs.cpSync(SAMPLE, dest, { recursive: true });
-  const git = path.join(dest, '.git');
-  fs.mkdirSync(path.join(git, 'objects'), { recursive: true });
-  fs.mkdirSync(path.join(git, 'refs', 'heads'), { recursive: true });
-  fs.writeFileSync(path.join(git, 'HEAD'), 'ref: refs/heads/main\n');
-  fs.writeFileSync(path.join(git, 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = false\n[remote "origin"]\n\turl = https://github.com/example/sample-repo.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n');
-  return dest;
 }
 
 function packageVsix(out: string): number {
@@ -232,11 +219,67 @@ async function uiChecks(page: Page): Promise<void> {
     const s = await shot(page, '05-editor-hover');
     return `"${text.slice(0, 80)}"; ${s}`;
   });
+
+  await step('Source Control: the staged diff of a modified file (git: documents) shows its owners in the status bar', async () => {
+    // The active editor (docs/OWNERS) has other owners: the item must change to cpu_manager.go's.
+    const item = page.locator('.statusbar-item', { hasText: 'sig-node · 1 approver' });
+    if (await item.isVisible()) throw new Error('status bar already shows cpu_manager.go\'s owners before the diff opens');
+    await page.keyboard.press('Escape');
+    // The activity bar entry (its pending-changes badge covers the icon: click the item, not the label).
+    await page.locator('.activitybar .action-item').filter({ has: page.locator('.action-label[aria-label^="Source Control"]') }).first().click();
+    // Move off the activity bar so its hover does not cover the view.
+    await page.mouse.move(700, 400);
+    await page.locator('.context-view .hover-contents', { hasText: 'Source Control' }).waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+    const row = page.locator('.scm-view .monaco-list-row', { hasText: 'cpu_manager.go' }).first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    await row.click();
+    // A staged change opens HEAD ↔ index: both sides are `git:` documents, none is a file: editor.
+    await page.locator('.tabs-container .tab.active[aria-label*="cpu_manager.go (Index)"]').first().waitFor({ timeout: 15_000 });
+    await item.waitFor({ state: 'visible', timeout: 15_000 });
+    const text = (await item.innerText()).trim();
+    const s = await shot(page, '06-scm-diff-status-bar');
+    return `"${text}" for the staged diff "cpu_manager.go (Index)"; ${s}`;
+  });
+
+  await step('"Files Owned by…" for an alias: the Owned by view lists the OWNERS directories naming it; a row opens the entry', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('>Kube Shepherd: Files Owned by');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Files Owned by' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    // The subject pick replaces the palette: SIGs, aliases and logins with counts; type the alias and take its row.
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Files Owned by' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('sig-node-leads');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: '2 members' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    const pane = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: /^Owned by/i }) }).first();
+    await pane.locator('.monaco-list-row', { hasText: 'pkg/kubelet' }).first().waitFor({ timeout: 15_000 });
+    // Collapse the Ownership view so the Owned by view has room in the screenshot.
+    const ownershipHeader = page.locator('.pane-header', { hasText: /^Ownership/i }).first();
+    if ((await ownershipHeader.getAttribute('aria-expanded')) === 'true') await ownershipHeader.click();
+    const rows = await pane.locator('.monaco-list-row').evaluateAll((els) => els.map((r) => [...r.querySelectorAll('.label-name, .label-description')].map((e) => (e.textContent ?? '').trim()).filter(Boolean).join(' ')));
+    const want = ['sig-node-leads alias · members: node-chair, node-lead', 'Approves 1 directory', 'pkg/kubelet + subdirectories · 4 files'];
+    if (JSON.stringify(rows) !== JSON.stringify(want)) throw new Error(`Owned by view rows:\n${rows.join('\n')}`);
+    const s = await shot(page, '07-files-owned-by');
+    await pane.locator('.monaco-list-row', { hasText: 'pkg/kubelet' }).first().click();
+    await page.locator('.tabs-container .tab.active[aria-label^="OWNERS"]').first().waitFor({ timeout: 10_000 });
+    await page.locator('.statusbar-item', { hasText: /Ln 2,/ }).first().waitFor({ timeout: 10_000 });
+    // "As a search": the view's search action opens VS Code's Search limited to the owned directories.
+    await runCommand(page, 'Kube Shepherd: Search Owned Files');
+    const include = page.locator('.search-view .file-types.includes input').first();
+    await include.waitFor({ state: 'visible', timeout: 10_000 });
+    const value = await include.inputValue();
+    if (value !== './pkg/kubelet/**') throw new Error(`Search "files to include" is "${value}"`);
+    return `${rows.join(' | ')}; pkg/kubelet/OWNERS opened at Ln 2; Search includes ${value}; ${s}`;
+  });
 }
 
 async function suiteInExtensionHost(browser: Browser, extDir: string, tmp: string): Promise<void> {
   const resultFile = path.join(tmp, 'suite-result.json');
-  const ws = copySample(path.join(tmp, 'suite'));
+  const ws = copySample(path.join(tmp, 'suite'), { history: true });
   // The branch `main` of example/sample-repo has pull request #42 on the double; alice and bob may be requested.
   const gh = await GitHubDouble.start();
   started.push({ stop: () => gh.stop() });
@@ -247,6 +290,8 @@ async function suiteInExtensionHost(browser: Browser, extDir: string, tmp: strin
     extensionsDir: path.join(tmp, 'suite-ext'),
     workspace: ws,
     env: { KS_SUITE_RESULT: resultFile, KS_GITHUB_DOUBLE: gh.url, KS_GITHUB_TOKEN: gh.token },
+    // VS Code's git extension serves the `git:` documents the ownership suite opens.
+    settings: { 'git.enabled': true },
   });
   started.push(cs);
   const remote = (p: string) => `vscode-remote://127.0.0.1:${cs.port}${p}`;
@@ -338,14 +383,14 @@ async function main(): Promise<number> {
     if (!ok) return 1;
     browser = await launchBrowser();
 
-    const ws = copySample(path.join(tmp, 'ui'));
+    const ws = copySample(path.join(tmp, 'ui'), { history: true });
     let cs: CodeServer | undefined;
     await step('start code-server and open the sample workspace', async () => {
-      cs = await startCodeServer({ userDataDir: path.join(tmp, 'ui-user'), extensionsDir: extDir, workspace: ws });
+      cs = await startCodeServer({ userDataDir: path.join(tmp, 'ui-user'), extensionsDir: extDir, workspace: ws, settings: { 'git.enabled': true } });
       started.push(cs);
       return `port ${cs.port}`;
     });
-    if (cs && process.env.KS_E2E_ONLY !== 'suite') {
+    if (cs && process.env.KS_E2E_ONLY !== 'suite' && process.env.KS_E2E_ONLY !== 'untrusted') {
       const page = await openWorkbench(browser, `${cs.url}/?folder=${encodeURIComponent(ws)}`);
       currentPage = page;
       await uiChecks(page);
@@ -353,6 +398,12 @@ async function main(): Promise<number> {
       await page.close();
       await cs.stop();
     }
+    if (process.env.KS_E2E_ONLY !== 'suite') {
+      // Workspace trust on, folder not trusted: no git, no network (test/e2e/untrusted.ts).
+      const ctx = { browser, extDir, tmp, step, shot, runCommand, openFile, copySample, started, setPage: (p?: Page) => void (currentPage = p) };
+      await step('untrusted-workspace scenario ran to the end', () => untrustedWorkspaceScenario(ctx));
+    }
+    if (process.env.KS_E2E_ONLY === 'untrusted') throw new Error('KS_E2E_ONLY=untrusted: the other UI checks and the extension-host suite were not run');
 
     if (process.env.KS_E2E_ONLY === 'ui') throw new Error('KS_E2E_ONLY=ui: the extension-host suite was not run');
     const installed = fs.readdirSync(extDir).find((d) => d.startsWith('kube-shepherd.kube-shepherd-'));

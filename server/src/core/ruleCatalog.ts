@@ -42,6 +42,7 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
   { code: "owners/alias-in-labels", severity: "Warning", mirrors: "repoowners (labels not expanded)", quickFix: "—", kinds: ["OWNERS"] },
   { code: "aliases/empty-group", severity: "Warning", mirrors: "verify-owners \"There are empty aliases in OWNER_ALIASES, cleanup is advised.\"", quickFix: "—", kinds: ["OWNERS_ALIASES"] },
   { code: "aliases/nested-alias", severity: "Warning", mirrors: "repoowners ExpandAliases (not recursive)", quickFix: "—", kinds: ["OWNERS_ALIASES"] },
+  { code: "aliases/unused", severity: "Information", mirrors: "repoowners (aliases expand only where OWNERS files list them)", quickFix: "—", kinds: ["OWNERS_ALIASES"] },
   { code: "owners/duplicate-entry", severity: "Warning", mirrors: "repoowners (sets)", quickFix: "remove the duplicate", kinds: ["OWNERS","OWNERS_ALIASES"] },
   { code: "owners/malformed-login", severity: "Warning", mirrors: "repoowners NormLogin", quickFix: "—", kinds: ["OWNERS","OWNERS_ALIASES"] },
   { code: "owners/unknown-label", severity: "Warning", mirrors: "owners-label + label_sync labels.yaml", quickFix: "replace with the suggestion", kinds: ["OWNERS"] },
@@ -78,6 +79,7 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
   { code: "kep/invalid-status", severity: "Warning", mirrors: "kepctl create", quickFix: "did-you-mean", kinds: ["kep.yaml"] },
   { code: "kep/implemented-not-stable", severity: "Warning", mirrors: "kepctl create", quickFix: "`stage: stable`", kinds: ["kep.yaml"] },
   { code: "kep/replaced-without-superseded-by", severity: "Warning", mirrors: "—", quickFix: "—", kinds: ["kep.yaml"] },
+  { code: "kep/replaces-reciprocal", severity: "Warning", mirrors: "—", quickFix: "add the entry to the other KEP", kinds: ["kep.yaml"] },
   { code: "kep/ignored-key", severity: "Warning", mirrors: "yaml.v3 field-name fallback", quickFix: "remove the key", kinds: ["kep.yaml"] },
   { code: "kep/yaml11-bool", severity: "Warning", mirrors: "yaml.v3 YAML-1.1 booleans", quickFix: "`true`/`false`", kinds: ["kep.yaml"] },
   { code: "kep/unknown-sig", severity: "Warning", mirrors: "kepctl create", quickFix: "did-you-mean", kinds: ["kep.yaml"] },
@@ -123,6 +125,9 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
   { code: "suppression/unused", severity: "Warning", mirrors: "—", quickFix: "remove the comment", kinds: ["OWNERS","OWNERS_ALIASES","kep.yaml","PRR","KEP README","other"] },
   { code: "suppression/upstream-still-fails", severity: "Information", mirrors: "the suppressed Error's upstream check", quickFix: "—", kinds: ["OWNERS","OWNERS_ALIASES","kep.yaml","PRR","KEP README","other"] },
   { code: "config/invalid", severity: "Error", mirrors: "— (Kube Shepherd's own file)", quickFix: "—", kinds: ["other"] },
+  { code: "github/unknown-login", severity: "Warning", mirrors: "—", quickFix: "—", kinds: ["OWNERS","OWNERS_ALIASES","kep.yaml"] },
+  { code: "github/untrusted-login", severity: "Warning", mirrors: "verify-owners \"untrusted users\"", quickFix: "—", kinds: ["OWNERS","OWNERS_ALIASES","kep.yaml"] },
+  { code: "github/not-org-member", severity: "Warning", mirrors: "—", quickFix: "—", kinds: ["OWNERS","OWNERS_ALIASES","kep.yaml"] },
 ];
 
 /** One line for a rule: severity, what it mirrors upstream, and its quick fix, as in the summary table. */

@@ -1,6 +1,7 @@
 /** Custom requests between the Kube Shepherd client and server (shared by both sides). */
 import type { ChainEntry } from '../core/sigs/ownersChain';
 import type { Role } from '../core/owners/ownersFile';
+import type { EmeritusMention, OwnedByResult, OwnedEntry, OwnerSubject, SubjectKind, SubprojectOwnership } from '../core/owners/ownedBy';
 
 // ---- shepherd/ownersOf (owned by the ownership feature) ----
 
@@ -163,4 +164,38 @@ export interface SuggestReviewersResult {
   repository?: { owner: string; repo: string; host?: string; branch?: string; forkOwner?: string };
   /** Set when the open file belongs to a KEP directory. */
   kep?: { number: string; dir: string; owningSig?: string; sigLabel?: string; leads: string[]; approvers: string[] };
+}
+
+// ---- "Files Owned by…" / "My Files" (shepherd/filesOwnedBy, shepherd/ownerSubjects) ----
+
+export const FilesOwnedByRequest = 'shepherd/filesOwnedBy';
+export const OwnerSubjectsRequest = 'shepherd/ownerSubjects';
+
+export type OwnerSubjectKind = SubjectKind;
+export type OwnerSubjectInfo = OwnerSubject;
+
+export interface FilesOwnedByParams {
+  /** A login, an alias or a SIG (dir, name or label), as typed. */
+  subject: string;
+  /** Omitted: guessed (an alias if OWNERS_ALIASES defines it, else a SIG, else a login). */
+  kind?: OwnerSubjectKind;
+  /** A workspace folder (or any file in it); default: the first workspace folder. */
+  uri?: string;
+}
+
+export interface FilesOwnedByResult extends Omit<OwnedByResult, 'entries' | 'subprojects' | 'emeritus'> {
+  /** URI of the workspace folder (repository) answered for. */
+  root: string;
+  entries: (OwnedEntry & { uri: string })[];
+  subprojects: (SubprojectOwnership & { uri: string; sigsYamlUri?: string })[];
+  emeritus: (EmeritusMention & { uri: string })[];
+}
+
+export interface OwnerSubjectsParams {
+  uri?: string;
+}
+
+export interface OwnerSubjectsResult {
+  root: string;
+  subjects: OwnerSubjectInfo[];
 }

@@ -10,12 +10,14 @@ import { registerDocumentSymbols } from './documentSymbols';
 import type { FeatureContext } from './features';
 import { registerHover } from './hover';
 import { registerOwnersOf } from './ownersOf';
+import { registerOwnedBy } from './ownedBy';
 import { registerReferences } from './references';
 import { registerRename } from './rename';
 import { registerSuggestReviewers } from './suggest';
 import { registerRulesForFile } from './rulesForFile';
 import { registerDebugMemory } from './debug';
 import { registerNewKep } from './newKep';
+import { registerLogins } from './logins';
 import { Workspaces } from './workspaces';
 import { registerRuleProvider } from '../workspace/pipeline';
 import { allKepProviders } from '../workspace/kepProviders';
@@ -89,11 +91,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const ctx: FeatureContext = { connection, documents, workspaces, publisher };
   for (const register of FEATURES) register(ctx);
-  registerOwnersOf(connection, workspaces);
+  const ownersOf = registerOwnersOf(connection, workspaces);
+  registerOwnedBy(connection, workspaces, ownersOf.sigs);
   registerSuggestReviewers(connection, workspaces);
   registerRulesForFile(connection, workspaces);
   registerDebugMemory(connection);
   registerNewKep(connection, workspaces);
+  registerLogins(connection, workspaces);
 
   documents.listen(connection);
   connection.listen();
