@@ -113,6 +113,10 @@ describe('owners rules: entries and aliases', () => {
     assert.ok(unused.every((d) => d.severity === 'information' && !d.fixes));
     // No OWNERS file at all: nothing to compare with, nothing reported.
     assert.deepEqual(codes(new MemoryRepo({ OWNERS_ALIASES: 'aliases:\n  a-leads: [x]\n' }).diagnose('OWNERS_ALIASES')), []);
+    // Groups the KEP checks read are still reported (spec counts), but the message says they are in use and to keep them.
+    const kep = new MemoryRepo({ OWNERS: 'approvers: [x]\n', OWNERS_ALIASES: 'aliases:\n  sig-node-tech-leads: [x]\n  other-leads: [x]\n' }).diagnose('OWNERS_ALIASES');
+    assert.match(kep[0].message, /SIG Node KEP checks read it.*keep it/);
+    assert.doesNotMatch(kep[1].message, /keep it/);
   });
 
   it('placement: denylisted OWNERS and nested OWNERS_ALIASES', () => {
