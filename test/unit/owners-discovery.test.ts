@@ -1,6 +1,6 @@
 /** owners.md §1.2: which files load (denylist, md-yaml), plus the Go path and string helpers they rely on. */
 import { strict as assert } from 'node:assert';
-import { DirDenylist, ownersSourcePaths } from '../../server/src/core/owners/discovery';
+import { DirDenylist, isOwnersPath, ownersSourcePaths } from '../../server/src/core/owners/discovery';
 import { mdFrontMatter } from '../../server/src/core/owners/mdYaml';
 import { canonicalize, goClean, goDir, goRel } from '../../server/src/core/gopath';
 import { goCompare, goSort, goToLower, normLogin } from '../../server/src/core/gostrings';
@@ -24,6 +24,23 @@ describe('owners: directory denylist', () => {
     const d = new DirDenylist({ dirDenylist: ['^sub$', '('] });
     assert.equal(d.invalid.length, 1);
     assert.deepEqual(ownersSourcePaths(['sub/OWNERS', 'a/sub/OWNERS', 'sub/x/OWNERS', 'subx/OWNERS'], {}, d), ['a/sub/OWNERS', 'subx/OWNERS']);
+  });
+  it('an OWNERS path is one whose last element is exactly the file name', () => {
+    for (const p of ['OWNERS', 'a/OWNERS', 'a/b/OWNERS', '/OWNERS']) assert.equal(isOwnersPath(p), true, p);
+    for (const p of ['', 'WNERS', 'xOWNERS', 'a/xOWNERS', 'a_OWNERS', 'OWNERS/x', 'OWNERS.md', 'a/owners', 'a\\OWNERS']) assert.equal(isOwnersPath(p), false, p);
+    assert.equal(isOwnersPath('d/MAINTAINERS', { ownersFilename: 'MAINTAINERS' }), true);
+    assert.equal(isOwnersPath('d/OWNERS', { ownersFilename: 'MAINTAINERS' }), false);
+    assert.equal(isOwnersPath('d/XMAINTAINERS', { ownersFilename: 'MAINTAINERS' }), false);
+  });
+  it('the index builds from a Set of paths as from an array', () => {
+    const texts: Record<string, string> = { OWNERS: 'approvers: [g]\n', 'a/OWNERS': 'approvers: [h]\n', 'a/f.go': '', OWNERS_ALIASES: 'aliases:\n  g: [x]\n' };
+    const fromSet = OwnersIndex.build(new Set(Object.keys(texts)), (p) => ({ text: texts[p] }));
+    assert.deepEqual([...fromSet.files.keys()], ['OWNERS', 'a/OWNERS']);
+    assert.deepEqual(sorted(fromSet.owners.approvers('a/f.go').toSet()), ['h', 'x']);
+    assert.deepEqual(ownersSourcePaths(new Set(['b/OWNERS', 'OWNERS', 'a/OWNERS'])), ['OWNERS', 'a/OWNERS', 'b/OWNERS']);
+    // A one-shot iterable is read once for both the aliases file and the OWNERS files.
+    const fromGen = OwnersIndex.build((function* () { yield* Object.keys(texts); })(), (p) => ({ text: texts[p] }));
+    assert.deepEqual(sorted(fromGen.owners.approvers('a/f.go').toSet()), ['h', 'x']);
   });
   it('the root is matched as "."', () => {
     assert.deepEqual(ownersSourcePaths(['OWNERS', 'a/OWNERS'], { dirDenylist: ['^\\.$'] }), []);

@@ -82,6 +82,30 @@ describe('owners: disk walk', function () {
     assert.match(repo.problem('big/OWNERS') ?? '', /limit/);
     assert.deepEqual(sorted(o.allApprovers()), lockedReadable ? ['aa', 'bom', 'locked', 'okay', 'root'] : ['aa', 'bom', 'okay', 'root']);
   });
+
+  it('scan paths are whole repository-relative paths in lexical walk order, kept once (as repo.files)', () => {
+    const s = scanTree(root);
+    assert.deepEqual(s.files.slice(0, 3), ['OWNERS', 'a/OWNERS', 'big/OWNERS']);
+    assert.ok(s.files.includes('ownersdir/OWNERS/inner.txt'));
+    for (const f of s.files) assert.ok(fs.lstatSync(path.join(root, ...f.split('/'))).isFile(), f);
+    const repo = Repository.open(root);
+    assert.deepEqual([...repo.files], s.files);
+    assert.ok(!('files' in repo.scan), 'the scan result does not keep a second copy of the file list');
+    assert.deepEqual(repo.scan.unreadable, s.unreadable);
+  });
+
+  it('re-reading unchanged OWNERS text keeps its parse; any change (or the md header view) re-parses', () => {
+    const repo = Repository.open(root);
+    const first = repo.index.files.get('a/OWNERS')?.file;
+    assert.ok(first);
+    repo.setOverlay('a/OWNERS', 'approvers: [aa]\n');
+    assert.equal(repo.index.files.get('a/OWNERS')?.file, first);
+    repo.setOverlay('a/OWNERS', 'approvers: [ab]\n');
+    assert.notEqual(repo.index.files.get('a/OWNERS')?.file, first);
+    assert.deepEqual(sorted(repo.index.owners.leafApprovers('a/x.go')), ['ab']);
+    repo.setOverlay('a/OWNERS', 'approvers: [aa]\n');
+    assert.deepEqual(sorted(repo.index.owners.leafApprovers('a/x.go')), ['aa']);
+  });
 });
 
 describe('owners: CLI JSON contract', function () {

@@ -17,13 +17,15 @@ export interface RepositoryOptions extends OwnersDiscoveryOptions {
 export class Repository implements RepoSnapshot {
   readonly files: Set<string>;
   readonly index: OwnersIndex;
-  readonly scan: ScanResult;
+  /** What the scan skipped or could not read (its file list lives on as `files`, not twice). */
+  readonly scan: Omit<ScanResult, 'files'>;
   private readonly overlays = new Map<string, string>();
   private readonly diskCache = new Map<string, OwnersText>();
 
   private constructor(readonly root: string, readonly opts: RepositoryOptions) {
-    this.scan = scanTree(root, { denylist: undefined, alwaysSkip: new Set(['.git', ...(opts.alwaysSkip ?? [])]) });
-    this.files = new Set(this.scan.files);
+    const { files, ...rest } = scanTree(root, { denylist: undefined, alwaysSkip: new Set(['.git', ...(opts.alwaysSkip ?? [])]) });
+    this.scan = rest;
+    this.files = new Set(files);
     this.index = OwnersIndex.build(this.files, (p) => this.read(p), opts);
   }
 

@@ -4,7 +4,6 @@
  * root `OWNERS_ALIASES`, and with md-yaml every `*.md`.
  */
 import { compileGoRegexp, type GoRegexp } from '../re2';
-import { basename } from '../snapshot';
 
 export const PRECONFIGURED_DIR_DENYLIST = ['\\.git$', '_output$', 'vendor/.*/.*'];
 
@@ -57,7 +56,9 @@ export class DirDenylist {
 }
 
 export function isOwnersPath(path: string, opts: OwnersDiscoveryOptions = {}): boolean {
-  return basename(path) === (opts.ownersFilename ?? 'OWNERS');
+  const name = opts.ownersFilename ?? 'OWNERS';
+  // Same answer as basename(path) === name, without a substring per path (this runs over every file of the tree).
+  return path.endsWith(name) && (path.length === name.length || path.charCodeAt(path.length - name.length - 1) === 0x2f /* / */);
 }
 
 export function aliasesPath(opts: OwnersDiscoveryOptions = {}): string {
