@@ -23,33 +23,24 @@ export interface KepOptions {
   today?: string;
 }
 
-/** FNV-1a of each `keps/` path seen (paths are long-lived strings; the map lookup reuses V8's cached string hash). */
-const pathHashes = new Map<string, number>();
-
-function pathHash(f: string): number {
-  let h = pathHashes.get(f);
-  if (h === undefined) {
-    h = 0x811c9dc5;
-    for (let i = 5; i < f.length; i++) h = Math.imul(h ^ f.charCodeAt(i), 0x01000193);
-    if (pathHashes.size > 200_000) pathHashes.clear();
-    pathHashes.set(f, h);
-  }
-  return h;
-}
-
-/** Order-independent fingerprint of the `keps/` file list (count + sum and xor-mix of per-path hashes). */
-function kepsFilesKey(files: ReadonlySet<string>): string {
-  let n = 0;
-  let sum = 0;
-  let x = 0;
+/**
+ * Whether `files` still holds exactly the `keps/` paths `seen` (same paths, same order). A repository keeps its path
+ * strings and its set's insertion order, so an unchanged list compares by identity, path by path, with no hashing;
+ * a path removed and added again changes the order and only costs a needless re-layout.
+ */
+function sameKepsFiles(files: ReadonlySet<string>, seen: readonly string[]): boolean {
+  let i = 0;
   for (const f of files) {
     if (f.charCodeAt(0) !== 107 || !f.startsWith('keps/')) continue; // 'k'
-    const h = pathHash(f);
-    sum = (sum + h) | 0;
-    x ^= Math.imul(h, 0x9e3779b1);
-    n++;
+    if (seen[i++] !== f) return false;
   }
-  return `${n}:${sum}:${x}`;
+  return i === seen.length;
+}
+
+function kepsFiles(files: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const f of files) if (f.charCodeAt(0) === 107 && f.startsWith('keps/')) out.push(f);
+  return out;
 }
 
 interface Keyed<K, V> {
@@ -67,19 +58,28 @@ interface AliasFacts {
 
 /** What KEP runs over one snapshot share (each entry recomputed only when its input changed). */
 interface SharedState {
-  layout?: Keyed<string, KepLayout>;
+  /**
+   * The layout, keyed by the `keps/` paths it was computed from; `validated` is its kepYamls as a set; `numbers` holds,
+   * per entry of its allKepYamls, the last text parsed there and its decoded kep-number (for kepsWithNumber).
+   */
+  layout?: { files: string[]; value: KepLayout; validated: ReadonlySet<string>; numbers: { texts: (string | undefined)[]; nums: unknown[] } };
   aliases?: Keyed<string | undefined, AliasFacts>;
   groups?: Keyed<string | undefined, string[]>;
   keps: Map<string, Keyed<string, KepFile>>;
   prrs: Map<string, Keyed<string, StrictFile>>;
   memos: Map<string, Keyed<unknown, unknown>>;
+  /**
+   * Per needle (a KEP number), kep.yaml texts known not to contain it and to have no backslash escape (path → that
+   * text): the pre-filter of kepsWithNumber/kepsMentioning, kept so that a keystroke does not rescan every kep.yaml.
+   */
+  absent: Map<string, Map<string, string>>;
 }
 
 const shared = new WeakMap<RepoSnapshot, SharedState>();
 
 function sharedOf(snapshot: RepoSnapshot): SharedState {
   let s = shared.get(snapshot);
-  if (!s) shared.set(snapshot, (s = { keps: new Map(), prrs: new Map(), memos: new Map() }));
+  if (!s) shared.set(snapshot, (s = { keps: new Map(), prrs: new Map(), memos: new Map(), absent: new Map() }));
   return s;
 }
 
@@ -107,18 +107,23 @@ export class KepRun {
   readonly aliases: Map<string, string[]>;
   readonly upcomingMinor: number;
   /** kep.yaml files repo.Validate decodes. */
-  readonly validated: Set<string>;
+  readonly validated: ReadonlySet<string>;
   private readonly parsed = new Map<string, KepFile | undefined>();
   private readonly parsedPrr = new Map<string, StrictFile | undefined>();
 
   private readonly shared: SharedState;
+  /** Aligned with this.layout.allKepYamls (taken with it: a later run may replace the shared layout). */
+  private readonly knownNumbers: { texts: (string | undefined)[]; nums: unknown[] };
 
   constructor(readonly snapshot: RepoSnapshot, readonly options: KepOptions) {
     const sh = (this.shared = sharedOf(snapshot));
-    const layoutKey = kepsFilesKey(snapshot.files);
-    if (sh.layout?.key !== layoutKey) sh.layout = { key: layoutKey, value: kepLayout(snapshot) };
+    if (!sh.layout || !sameKepsFiles(snapshot.files, sh.layout.files)) {
+      const value = kepLayout(snapshot);
+      sh.layout = { files: kepsFiles(snapshot.files), value, validated: new Set(value.kepYamls), numbers: { texts: [], nums: [] } };
+    }
     this.layout = sh.layout.value;
-    this.validated = new Set(this.layout.kepYamls);
+    this.validated = sh.layout.validated;
+    this.knownNumbers = sh.layout.numbers;
     const sigs = options.sigsYamlText;
     if (!sh.groups || sh.groups.key !== sigs) sh.groups = { key: sigs, value: sigs !== undefined ? groupsFromSigsYaml(sigs) : DEFAULT_GROUPS };
     this.groups = sh.groups.value;
@@ -205,21 +210,58 @@ export class KepRun {
     return all;
   }
 
-  /** KEPs whose decoded kep-number is exactly `n`. */
+  private readonly withNumber = new Map<string, KepFile[]>();
+
+  /** KEPs whose decoded kep-number is exactly `n` (memoized for this run). */
   kepsWithNumber(n: string): KepFile[] {
     if (this.byNumber) return this.byNumber.get(n) ?? [];
-    // Files parsed by an earlier run with the same text answer from the shared cache; the rest are pre-filtered by text.
-    const out: KepFile[] = [];
-    for (const p of this.layout.allKepYamls) {
+    let out = this.withNumber.get(n);
+    if (out) return out;
+    out = [];
+    // A file whose current text was parsed before answers from the number remembered for that text; the others from
+    // the shared parse cache, or parsed when the text pre-filter lets them through.
+    const paths = this.layout.allKepYamls;
+    const known = this.knownNumbers;
+    for (let i = 0; i < paths.length; i++) {
+      const p = paths[i];
       const text = this.snapshot.text(p);
       if (text === undefined) continue;
+      if (known.texts[i] === text) {
+        if (known.nums[i] === n) {
+          const k = this.kep(p);
+          if (k && k.proposal?.fields.get('kep-number')?.value === n) out.push(k);
+        }
+        continue;
+      }
       const hit = this.shared.keps.get(p);
       let k: KepFile | undefined;
       if (hit && hit.key === text) k = hit.value;
-      else if (text.includes(n) || text.includes('\\')) k = this.kep(p);
-      if (k && k.proposal?.fields.get('kep-number')?.value === n) out.push(k);
+      else if (this.mayMention(p, text, n)) k = this.kep(p);
+      if (!k) continue;
+      const num = k.proposal?.fields.get('kep-number')?.value;
+      known.texts[i] = text;
+      known.nums[i] = num;
+      if (num === n) out.push(k);
     }
+    this.withNumber.set(n, out);
     return out;
+  }
+
+  /**
+   * The text pre-filter: false when `text` neither contains `s` nor has an escape that could spell it (a decoded
+   * value is then never `s`). Negative answers are kept per snapshot, keyed by the text itself.
+   */
+  private mayMention(path: string, text: string, s: string): boolean {
+    let absent = this.shared.absent.get(s);
+    if (absent?.get(path) === text) return false;
+    if (text.includes(s) || text.includes('\\')) return true;
+    if (!absent) {
+      // Needles are the numbers of the KEPs being edited: a handful; start over if that ever stops being true.
+      if (this.shared.absent.size >= 64) this.shared.absent.clear();
+      this.shared.absent.set(s, (absent = new Map()));
+    }
+    absent.set(path, text);
+    return false;
   }
 
   /** KEP directories whose name starts with the number `n` (leading zeros ignored), for link fixes. */
@@ -244,7 +286,7 @@ export class KepRun {
     const out: KepFile[] = [];
     for (const p of this.layout.allKepYamls) {
       const text = this.snapshot.text(p);
-      if (text === undefined || (!text.includes(s) && !text.includes('\\'))) continue;
+      if (text === undefined || !this.mayMention(p, text, s)) continue;
       const k = this.kep(p);
       if (k) out.push(k);
     }
