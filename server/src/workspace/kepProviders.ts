@@ -92,6 +92,31 @@ function kepOptions(repo: Repository, changed?: string): KepOptions {
 /** nodeapprovers reads the SIG Node tech leads from the root OWNERS_ALIASES (a broken alias fails every SIG Node KEP). */
 const ALIASES = 'OWNERS_ALIASES';
 
+/** Per repository, the tech-leads signature the SIG Node KEP findings were last computed with. */
+const techLeadsSeen = new WeakMap<Repository, string>();
+
+/**
+ * What the SIG Node checks read from OWNERS_ALIASES, as a cheap change detector: whether the file exists and parses,
+ * and the lines of the `sig-node-tech-leads` group (up to the next line indented no deeper than its key).
+ */
+function techLeadsSignature(repo: Repository): string {
+  const text = repo.text(ALIASES);
+  if (text === undefined) return 'missing';
+  const broken = repo.index.aliases?.file?.syntaxError ? 'broken' : 'ok';
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => /^\s*["']?sig-node-tech-leads["']?\s*:/.test(l));
+  if (start < 0) return `${broken}|absent`;
+  const indent = lines[start].length - lines[start].trimStart().length;
+  let end = start + 1;
+  for (; end < lines.length; end++) {
+    const l = lines[end];
+    const t = l.trimStart();
+    if (t === '' || t.startsWith('#')) continue;
+    if (l.length - t.length <= indent && !t.startsWith('- ')) break;
+  }
+  return `${broken}|${lines.slice(start, end).join('\n')}`;
+}
+
 function isKepFile(rel: string): boolean {
   if (!rel.startsWith('keps/')) return false;
   // Any case of .md: README.MD and friends get the kep/readme-case warning.
@@ -103,7 +128,10 @@ export const kepProvider: RuleProvider = {
   files: (repo) => [...repo.files].filter(isKepFile),
   covers: (_repo, rel) => isKepFile(rel),
   diagnose: (repo, rel) => kepDiagnosticsForFile(repo, rel, kepOptions(repo, rel)),
-  diagnoseAll: (repo) => kepDiagnostics(repo, kepOptions(repo)),
+  diagnoseAll: (repo) => {
+    techLeadsSeen.set(repo, techLeadsSignature(repo));
+    return kepDiagnostics(repo, kepOptions(repo));
+  },
   dependents: (repo, rel): string[] => {
     // A kep.yaml decides its PRR file's and README's findings; a PRR file or README decides its kep.yaml's.
     const dir = path.posix.dirname(rel);
@@ -123,8 +151,13 @@ export const kepProvider: RuleProvider = {
     } else if ((rel.endsWith('/README.md') || rel.endsWith('/OWNERS')) && rel.startsWith('keps/') && repo.files.has(`${dir}/kep.yaml`)) {
       out.push(`${dir}/kep.yaml`);
     } else if (rel === ALIASES) {
-      // The SIG Node tech leads (and whether they can be loaded at all) decide every keps/sig-node KEP's findings.
-      for (const f of repo.files) if (f.startsWith('keps/sig-node/') && f.endsWith('/kep.yaml')) out.push(f);
+      // The SIG Node tech leads (and whether they can be loaded at all) decide every keps/sig-node KEP's findings;
+      // re-check those only when that part of the file changed, not at every keystroke in another group.
+      const now = techLeadsSignature(repo);
+      if (techLeadsSeen.get(repo) !== now) {
+        techLeadsSeen.set(repo, now);
+        for (const f of repo.files) if (f.startsWith('keps/sig-node/') && f.endsWith('/kep.yaml')) out.push(f);
+      }
     }
     return out;
   },
