@@ -78,13 +78,22 @@ export class DiagnosticsPublisher {
     // (Compared by name, not with idx.aliases: after a deletion the index no longer has it.)
     const isAliases = rel === aliasesPath(repo.opts);
     if (isAliases || LABELS_YAML_PATHS.includes(rel) || rel === SIGS_YAML_PATH) {
-      if (!isAliases || !this.publishAliasesEdit(repo, rel)) {
+      if (isAliases && idx.aliases && !this.publishAliasesEdit(repo, rel)) {
+        // The aliases do not parse (mid-typing, mostly): the file's own findings now, and the whole-repository pass
+        // (every alias reference changes meaning) once typing pauses, so a keystroke never waits for it.
+        this.send(repo, rel, fileDiagnostics(repo, rel), true);
+        this.whenIdle(repo, `${rel}\0owners`, () => this.publishRepository(repo));
+      } else if (!isAliases || !idx.aliases) {
         // Aliases, labels and groups feed every OWNERS file's diagnostics.
-        this.publishRepository(repo, isAliases && idx.aliases ? rel : undefined);
-        if (isAliases && !idx.aliases && this.sent(repo).has(rel)) this.send(repo, rel, []);
+        this.clearIdle(repo, `${rel}\0owners`);
+        this.publishRepository(repo);
+        if (isAliases && this.sent(repo).has(rel)) this.send(repo, rel, []);
+      } else {
+        this.clearIdle(repo, `${rel}\0owners`);
       }
-      // Other rule families read these files too (the SIG Node checks read the tech-leads alias).
-      for (const d of dependentsOf(repo, rel)) this.send(repo, d, fileDiagnostics(repo, d));
+      // Other rule families read these files too (the SIG Node checks read the tech-leads alias). Their re-check can
+      // touch every SIG Node KEP, so it waits until typing pauses instead of delaying the next keystroke.
+      this.deferDependents(repo, rel);
       return;
     }
     const deps = dependentsOf(repo, rel);
@@ -115,6 +124,41 @@ export class DiagnosticsPublisher {
     return true;
   }
 
+  /** Work postponed until typing pauses, by key: its timer and the work itself (for flush). */
+  private readonly idle = new Map<string, { timer: NodeJS.Timeout; run: () => void }>();
+
+  private whenIdle(repo: Repository, what: string, run: () => void): void {
+    const key = `${repo.root}\0${what}`;
+    this.clearIdle(repo, what);
+    const timer = setTimeout(() => {
+      this.idle.delete(key);
+      run();
+    }, IDLE_MS);
+    this.idle.set(key, { timer, run });
+  }
+
+  private clearIdle(repo: Repository, what: string): void {
+    const key = `${repo.root}\0${what}`;
+    const p = this.idle.get(key);
+    if (p) clearTimeout(p.timer);
+    this.idle.delete(key);
+  }
+
+  /** Runs the postponed work now (tests; the same answers as waiting for the pause). */
+  flush(): void {
+    for (const [key, p] of [...this.idle]) {
+      clearTimeout(p.timer);
+      this.idle.delete(key);
+      p.run();
+    }
+  }
+
+  private deferDependents(repo: Repository, rel: string): void {
+    this.whenIdle(repo, `${rel}\0dependents`, () => {
+      for (const d of dependentsOf(repo, rel)) this.send(repo, d, fileDiagnostics(repo, d));
+    });
+  }
+
   private send(repo: Repository, rel: string, ds: Diagnostic[], force = false): void {
     const sent = this.sent(repo);
     const lsp = ds.map(toLspDiagnostic);
@@ -126,6 +170,9 @@ export class DiagnosticsPublisher {
     void this.connection.sendDiagnostics({ uri, version: this.versionOf(uri), diagnostics: lsp });
   }
 }
+
+/** Typing pause after which postponed re-checks run (cross-family dependents; a pass over a broken OWNERS_ALIASES). */
+const IDLE_MS = 150;
 
 /** The alias map OWNERS diagnostics see (null when there is no usable OWNERS_ALIASES). */
 function currentAliases(repo: Repository): ReadonlyMap<string, ReadonlySet<string>> | null {
