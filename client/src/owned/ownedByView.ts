@@ -1,18 +1,14 @@
 /** The "Owned by" view (Explorer): the last "Files Owned by…" / "My Files" answer as a tree. */
 import * as vscode from 'vscode';
 import type { FilesOwnedByResult } from '../../../server/src/lsp/protocol';
-import { OPEN_LOCATION_COMMAND } from '../ownership/ownershipView';
+import { treeItemOf, treeSnapshot, type TreeItemSnapshot } from '../ownership/treeNodes';
 import { buildOwnedNodes, plural, type OwnedNode } from './ownedNodes';
 
 export const OWNED_BY_VIEW = 'kubeShepherd.ownedBy';
 /** Context key: the view is shown once a query ran. */
 export const OWNED_BY_ACTIVE = 'kubeShepherd.ownedBy.active';
 
-export interface OwnedItemSnapshot {
-  depth: number;
-  label: string;
-  description?: string;
-}
+export type OwnedItemSnapshot = TreeItemSnapshot;
 
 export class OwnedByView implements vscode.TreeDataProvider<OwnedNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<OwnedNode | undefined>();
@@ -36,15 +32,7 @@ export class OwnedByView implements vscode.TreeDataProvider<OwnedNode>, vscode.D
   }
 
   snapshot(): OwnedItemSnapshot[] {
-    const out: OwnedItemSnapshot[] = [];
-    const walk = (nodes: OwnedNode[], depth: number) => {
-      for (const n of nodes) {
-        out.push({ depth, label: n.label, description: n.description });
-        if (n.children) walk(n.children, depth + 1);
-      }
-    };
-    walk(this.roots, 0);
-    return out;
+    return treeSnapshot(this.roots);
   }
 
   getChildren(node?: OwnedNode): OwnedNode[] {
@@ -52,14 +40,7 @@ export class OwnedByView implements vscode.TreeDataProvider<OwnedNode>, vscode.D
   }
 
   getTreeItem(n: OwnedNode): vscode.TreeItem {
-    const state = n.children && n.children.length > 0
-      ? n.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed
-      : vscode.TreeItemCollapsibleState.None;
-    const item = new vscode.TreeItem(n.label, state);
-    item.description = n.description;
-    item.tooltip = n.tooltip;
-    if (n.icon) item.iconPath = new vscode.ThemeIcon(n.icon);
-    if (n.open) item.command = { command: OPEN_LOCATION_COMMAND, title: 'Open', arguments: [n.open] };
+    const item = treeItemOf(n);
     // The inline "search these files" action appears on nodes that cover files.
     if (n.scope) item.contextValue = 'ownedScope';
     return item;

@@ -7,26 +7,12 @@ import * as vscode from 'vscode';
 import type { OwnersOfResult, SigInfo } from '../../../server/src/lsp/protocol';
 import { layerLabel, plural, sigShortName } from './format';
 import type { OwnershipService } from './ownershipService';
+import { OPEN_LOCATION_COMMAND, treeItemOf, treeSnapshot, type TreeItemSnapshot, type TreeNode } from './treeNodes';
 
-export const OPEN_LOCATION_COMMAND = 'kubeShepherd.ownership.openLocation';
+export { OPEN_LOCATION_COMMAND };
 
-export interface ViewNode {
-  label: string;
-  description?: string;
-  tooltip?: string;
-  icon?: string;
-  /** A file position to open, or a URL. */
-  open?: { uri: string; line?: number; character?: number } | { url: string };
-  children?: ViewNode[];
-  expanded?: boolean;
-}
-
-/** Flattened view content for tests: depth + label + description. */
-export interface ViewItemSnapshot {
-  depth: number;
-  label: string;
-  description?: string;
-}
+export type ViewNode = TreeNode;
+export type ViewItemSnapshot = TreeItemSnapshot;
 
 export class OwnershipView implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<ViewNode | undefined>();
@@ -81,15 +67,7 @@ export class OwnershipView implements vscode.TreeDataProvider<ViewNode>, vscode.
   }
 
   snapshot(): ViewItemSnapshot[] {
-    const out: ViewItemSnapshot[] = [];
-    const walk = (nodes: ViewNode[], depth: number) => {
-      for (const n of nodes) {
-        out.push({ depth, label: n.label, description: n.description });
-        if (n.children) walk(n.children, depth + 1);
-      }
-    };
-    walk(this.roots, 0);
-    return out;
+    return treeSnapshot(this.roots);
   }
 
   getChildren(node?: ViewNode): ViewNode[] {
@@ -97,17 +75,7 @@ export class OwnershipView implements vscode.TreeDataProvider<ViewNode>, vscode.
   }
 
   getTreeItem(n: ViewNode): vscode.TreeItem {
-    const state = n.children && n.children.length > 0
-      ? n.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed
-      : vscode.TreeItemCollapsibleState.None;
-    const item = new vscode.TreeItem(n.label, state);
-    item.description = n.description;
-    item.tooltip = n.tooltip;
-    if (n.icon) item.iconPath = new vscode.ThemeIcon(n.icon);
-    if (n.open) {
-      item.command = { command: OPEN_LOCATION_COMMAND, title: 'Open', arguments: [n.open] };
-    }
-    return item;
+    return treeItemOf(n);
   }
 
   dispose(): void {

@@ -16,6 +16,7 @@ import { compileGoRegexp, type GoRegexp } from '../re2';
 import { groupFromAliasName, type SubprojectIndex } from '../sigs/owningSig';
 import type { SigGroup, SigsModel } from '../sigs/sigsModel';
 import type { ConfigLists, Entry, OwnersFile } from './ownersFile';
+import { emeritusItems } from './emeritus';
 import { ownersKeyOf, type RepoOwners } from './repoOwners';
 
 export type SubjectKind = 'login' | 'alias' | 'sig';
@@ -291,19 +292,9 @@ function coveredFiles(files: string[], key: string, mdYaml: boolean, stops: stri
 }
 
 function emeritusMentions(f: OwnersFile, path: string, key: string, login: string): EmeritusMention[] {
-  const out: EmeritusMention[] = [];
-  const root = f.yaml.root;
-  if (!root || root.kind !== 'map') return out;
-  for (const e of root.entries) {
-    if (e.key.kind !== 'scalar') continue;
-    const k = e.key.text.toLowerCase();
-    const role = k === 'emeritus_approvers' ? 'approver' : k === 'emeritus_reviewers' ? 'reviewer' : undefined;
-    if (!role || e.value.kind !== 'seq') continue;
-    for (const item of e.value.items as Node[]) {
-      if (item.kind === 'scalar' && normLogin(item.text) === login) out.push({ role, key, file: path, line: positionOf(f, item).line });
-    }
-  }
-  return out;
+  return emeritusItems(f)
+    .filter(({ item }) => normLogin(item.text) === login)
+    .map(({ role, item }) => ({ role, key, file: path, line: positionOf(f, item).line }));
 }
 
 /** Everyone and everything the quick pick offers, with how many OWNERS files name each. */

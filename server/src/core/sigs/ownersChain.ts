@@ -10,6 +10,7 @@ import { normLogin } from '../gostrings';
 import { compileGoRegexp } from '../re2';
 import { ROLES, type ConfigLists, type OwnersFile, type Role } from '../owners/ownersFile';
 import type { RepoOwners } from '../owners/repoOwners';
+import { emeritusItems } from '../owners/emeritus';
 
 export interface ChainEntry {
   role: Role;
@@ -126,18 +127,7 @@ function sourceFor(owners: RepoOwners, key: string, ownersFilename: string) {
 
 /** Top-level `emeritus_approvers` / `emeritus_reviewers` (Prow reads neither; inside filters they are dropped too). */
 function emeritusOf(f: OwnersFile, lineOf: LineOf): EmeritusEntry[] {
-  const out: EmeritusEntry[] = [];
-  const root = f.yaml.root;
-  if (!root || root.kind !== 'map') return out;
-  for (const e of root.entries) {
-    if (e.key.kind !== 'scalar') continue;
-    const k = e.key.text.toLowerCase();
-    const role = k === 'emeritus_approvers' ? 'approver' : k === 'emeritus_reviewers' ? 'reviewer' : undefined;
-    if (!role || e.value.kind !== 'seq') continue;
-    for (const item of e.value.items as Node[]) {
-      if (item.kind !== 'scalar' || item.text === '') continue;
-      out.push({ login: normLogin(item.text), role, line: lineOf(f, item.range[0]).line, stillCounts: false });
-    }
-  }
-  return out;
+  return emeritusItems(f)
+    .filter(({ item }) => item.text !== '')
+    .map(({ role, item }) => ({ login: normLogin(item.text), role, line: lineOf(f, item.range[0]).line, stillCounts: false }));
 }
