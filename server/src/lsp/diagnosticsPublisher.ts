@@ -110,12 +110,15 @@ export class DiagnosticsPublisher {
   /**
    * An OWNERS_ALIASES edit: re-diagnose it and only the OWNERS files whose diagnostics can change — those that
    * mention a name whose definition changed, and (when names were added or removed) those with an undefined
-   * alias-like name, whose did-you-mean looks at every name. False when a whole-repository pass is needed instead.
+   * alias-like name near an added or removed one (its did-you-mean may change). False when a whole-repository pass is
+   * needed instead (no alias map to compare with, or a file that does not parse).
    */
   private publishAliasesEdit(repo: Repository, rel: string): boolean {
     const before = this.aliasesSeen.get(repo.root);
     const after = currentAliases(repo);
-    if (!before || !after) return false;
+    // A YAML syntax error mid-typing empties the alias map for Prow: re-checking every OWNERS file that uses an alias
+    // for a state that lasts one keystroke would only delay the next one, so that pass waits for a pause.
+    if (!before || !after || repo.index.aliases?.file?.syntaxError) return false;
     this.aliasesSeen.set(repo.root, after);
     const change = changedAliasNames(before, after);
     this.send(repo, rel, fileDiagnostics(repo, rel), true);

@@ -37,12 +37,20 @@ export function ownersSigs(repo: Repository): SigsModel | undefined {
   return t === undefined ? undefined : cached(`${repo.root}\0sigs`, t, parseSigsYaml);
 }
 
+/** The label names of a parsed labels.yaml, built once per parse (every keystroke asks for a context). */
+const labelNames = new WeakMap<ReadonlyMap<string, KnownLabel>, ReadonlySet<string>>();
+function knownLabelNames(labels: ReadonlyMap<string, KnownLabel>): ReadonlySet<string> {
+  let names = labelNames.get(labels);
+  if (!names) labelNames.set(labels, (names = new Set(labels.keys())));
+  return names;
+}
+
 export function ownersContext(repo: Repository, opts: DiagnoseOptions = {}): OwnersRepoContext {
   const labels = ownersLabels(repo);
   return {
     owners: repo.index.owners,
     aliases: repo.index.aliases?.file,
-    knownLabels: labels ? new Set(labels.keys()) : undefined,
+    knownLabels: labels ? knownLabelNames(labels) : undefined,
     labels,
     sigs: ownersSigs(repo),
     files: repo.files,

@@ -2,7 +2,8 @@
  * The workspace's OWNERS index: parses each OWNERS source once (cached by content), keeps one RepoOwners up to date
  * as files are created, changed or deleted, and never rescans the tree to answer a query.
  */
-import { parseAliasesFile, type AliasesFile } from '../core/owners/aliasesFile';
+import { parseAliasesFile, parseAliasesYaml, type AliasesFile } from '../core/owners/aliasesFile';
+import type { CanonicalText } from '../core/goyaml/editWindow';
 import { aliasesPath, DirDenylist, isOwnersPath, ownersSourcePaths, type OwnersDiscoveryOptions } from '../core/owners/discovery';
 import { mdFrontMatter } from '../core/owners/mdYaml';
 import { parseOwnersFile, type OwnersFile } from '../core/owners/ownersFile';
@@ -27,6 +28,8 @@ export class OwnersIndex {
    */
   readonly files = new Map<string, { file?: OwnersFile; problem?: string; text?: string }>();
   aliases: { path: string; file?: AliasesFile; problem?: string; text?: string } | undefined;
+  /** The last OWNERS_ALIASES text that took the fast parse: while an edit does not parse, errors are found near it. */
+  private lastCanonicalAliases: CanonicalText | undefined;
 
   constructor(readonly opts: OwnersDiscoveryOptions = {}) {
     this.denylist = new DirDenylist(opts);
@@ -91,7 +94,9 @@ export class OwnersIndex {
       this.owners.setAliases(null);
       return;
     }
-    const file = parseAliasesFile(t.text);
+    const { yaml, canonical } = parseAliasesYaml(t.text, this.lastCanonicalAliases);
+    if (canonical) this.lastCanonicalAliases = { text: t.text, yaml };
+    const file = parseAliasesFile(t.text, yaml);
     this.aliases = { path, file, text: t.text };
     if (reexpand) this.owners.setAliases(file.aliases);
     else this.owners.setAliases(file.aliases);

@@ -8,8 +8,9 @@
  *
  * Re-parsing a 500-line file with the `yaml` package costs several milliseconds per keystroke; this line scanner
  * builds the very same tree (node kinds, yaml.v2 typing, source ranges, line starts) as `parseGoYaml` in a fraction
- * of that. Anything outside the shape (flow collections, quotes, anchors, tabs, indented comment lines, odd
- * indentation, …) returns undefined and the caller falls back to `parseGoYaml`. The differential test
+ * of that. Also accepted: an empty group written `name: []`, and a comment after a key. Anything else outside the
+ * shape (other flow collections, quotes, anchors, tabs, indented comment lines, odd indentation, …) returns undefined
+ * and the caller falls back to `parseGoYaml`. The differential test
  * (test/unit/owners-canonical-yaml.test.ts) checks tree equality against `parseGoYaml` on many random inputs.
  */
 import { LineCounter } from 'yaml';
@@ -18,6 +19,8 @@ import { resolvePlainScalar } from './resolve';
 
 /** Plain scalars that mean the same to every YAML reader and need no quoting; longer keys are left to the real parser. */
 const SCALAR = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,999}$/;
+/** Keys may also hold inner spaces (`new  group:` mid-edit): a one-line plain scalar keeps them. */
+const KEY = /^[A-Za-z0-9_][A-Za-z0-9_. -]{0,999}$/;
 /** Only printable ASCII and LF: no tabs, CR, BOM or non-ASCII (their handling belongs to the real parser). */
 const OUTSIDE_CHARSET = /[^\n\x20-\x7e]/;
 
@@ -41,6 +44,11 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
   let itemIndent = -1;
   let lastContentEnd = 0; // end of the last content line, newline included (where ranges of open collections end)
   let afterEmptyKey = false; // the last content line was a `key:` whose value is still empty
+  let flowGroup = false; // the current group's value is `[]`: no items may follow
+  let flowLineEnd = -1; // when the last group is `[]`: the end of its line (newline included), where the groups end
+  // The last key's value is still empty and a comment follows its colon: if that key ends its collection, the
+  // collection's range stretches over the comment, which only the real parser reproduces.
+  let nullWithComment = false;
   // Deepest indented comment line since the last content line (-1: none). Such comments can extend the range of the
   // collection before them, so they are accepted only where the next content line shows they cannot.
   let pendingComment = -1;
@@ -63,7 +71,7 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
       if (line.indent > 0) pendingComment = Math.max(pendingComment, line.indent);
     } else if (first === '-') {
       // `- scalar`, optionally followed by a comment.
-      if (!group || line.indent < groupIndent || text[body + 1] !== ' ') return undefined;
+      if (!group || flowGroup || line.indent < groupIndent || text[body + 1] !== ' ') return undefined;
       if (itemIndent < 0) itemIndent = line.indent;
       else if (line.indent !== itemIndent) return undefined;
       let s = body + 1;
@@ -75,16 +83,18 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
         group.value = items;
       }
       items.items.push(scalar);
+      nullWithComment = false;
       lastContentEnd = next;
       afterEmptyKey = false;
       pendingComment = -1;
     } else if (line.indent === 0) {
       // top-level `key:`
-      if (pendingComment >= 0) return undefined;
+      if (pendingComment >= 0 || nullWithComment) return undefined;
       const key = keyAt(text, body, end);
-      if (!key) return undefined;
+      if (!key || key.emptyFlow) return undefined;
       closeGroup();
       closeGroups();
+      nullWithComment = key.comment;
       top = { key: key.node, value: nullAt(key.valueAt), merge: false };
       root.entries.push(top);
       groups = undefined;
@@ -97,7 +107,8 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
       if (groupIndent < 0) groupIndent = line.indent;
       if (line.indent !== groupIndent) return undefined;
       // Comments between groups are fine unless deeper than the previous group's items (they would join its list).
-      if (pendingComment >= 0 && !(items && pendingComment <= itemIndent) && !(afterEmptyKey && !group)) return undefined;
+      // (After `name: []` nothing can join the previous group.)
+      if (pendingComment >= 0 && !flowGroup && !(items && pendingComment <= itemIndent) && !(afterEmptyKey && !group)) return undefined;
       pendingComment = -1;
       const key = keyAt(text, body, end);
       if (!key) return undefined;
@@ -106,15 +117,18 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
         groups = { kind: 'map', entries: [], range: [body, 0] };
         top.value = groups;
       }
-      group = { key: key.node, value: nullAt(key.valueAt), merge: false };
+      group = { key: key.node, value: key.emptyFlow ?? nullAt(key.valueAt), merge: false };
       groups.entries.push(group);
-      lastContentEnd = key.valueAt;
-      afterEmptyKey = true;
+      flowGroup = key.emptyFlow !== undefined;
+      flowLineEnd = flowGroup ? next : -1;
+      nullWithComment = key.comment && !flowGroup;
+      lastContentEnd = flowGroup ? next : key.valueAt;
+      afterEmptyKey = !flowGroup;
     }
     if (next === start || end === text.length) break;
     start = next;
   }
-  if (pendingComment >= 0) return undefined;
+  if (pendingComment >= 0 || nullWithComment) return undefined;
   closeGroup();
   closeGroups();
   if (root.entries.length === 0) return undefined;
@@ -126,9 +140,11 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
     group = undefined;
     items = undefined;
     itemIndent = -1;
+    flowGroup = false;
   }
   function closeGroups(): void {
-    if (groups) groups.range[1] = endOf(groups.entries[groups.entries.length - 1].value);
+    if (groups) groups.range[1] = flowLineEnd >= 0 ? flowLineEnd : endOf(groups.entries[groups.entries.length - 1].value);
+    flowLineEnd = -1;
   }
 }
 
@@ -152,14 +168,33 @@ function scalarAt(text: string, s: number, end: number, comment: boolean): Scala
   return { kind: 'scalar', value: resolvePlainScalar(word), text: word, plain: true, range: [s, e] };
 }
 
-/** `key:` with only spaces after the colon; `valueAt` is where the (empty) value sits: after those spaces. */
-function keyAt(text: string, s: number, end: number): { node: ScalarNode; valueAt: number } | undefined {
+interface KeyLine {
+  node: ScalarNode;
+  /** Where the (empty) value sits: after the spaces that follow the colon (at the comment, if any). */
+  valueAt: number;
+  /** A ` # comment` follows the colon (or the `[]`). */
+  comment: boolean;
+  /** `key: []`: the empty flow sequence. */
+  emptyFlow?: SeqNode;
+}
+
+/** `key:`, optionally followed by `[]` and/or a ` # comment`, nothing else. */
+function keyAt(text: string, s: number, end: number): KeyLine | undefined {
   const colon = text.indexOf(':', s);
   if (colon < 0 || colon >= end) return undefined;
-  const word = text.slice(s, colon);
-  if (!SCALAR.test(word)) return undefined;
+  const word = text.slice(s, colon).trimEnd();
+  if (!KEY.test(word)) return undefined;
+  const node: ScalarNode = { kind: 'scalar', value: resolvePlainScalar(word), text: word, plain: true, range: [s, s + word.length] };
   let r = colon + 1;
   while (r < end && text.charCodeAt(r) === 32) r++;
-  if (r < end) return undefined;
-  return { node: { kind: 'scalar', value: resolvePlainScalar(word), text: word, plain: true, range: [s, colon] }, valueAt: r };
+  if (r === end) return { node, valueAt: r, comment: false };
+  if (r === colon + 1) return undefined; // `key:x` is not a mapping key
+  if (text[r] === '#') return { node, valueAt: r, comment: true };
+  if (text[r] !== '[' || text[r + 1] !== ']') return undefined;
+  const emptyFlow: SeqNode = { kind: 'seq', items: [], range: [r, r + 2] };
+  let t = r + 2;
+  while (t < end && text.charCodeAt(t) === 32) t++;
+  if (t === end) return { node, valueAt: r, comment: false, emptyFlow };
+  if (text[t] === '#' && t > r + 2) return { node, valueAt: r, comment: true, emptyFlow };
+  return undefined;
 }

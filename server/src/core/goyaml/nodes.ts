@@ -181,7 +181,7 @@ function scalarNode(node: Scalar): ScalarNode {
   return { kind: 'scalar', value, text, plain, range: rangeOf(node) };
 }
 
-function lineCounterFor(text: string): LineCounter {
+export function lineCounterFor(text: string): LineCounter {
   const lc = new LineCounter();
   lc.addNewLine(0);
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);

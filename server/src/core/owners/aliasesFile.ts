@@ -4,6 +4,7 @@
  */
 import { goCompare, normLogin } from '../gostrings';
 import { parseCanonicalBlockYaml } from '../goyaml/canonicalBlock';
+import { parseErrorNearEdit, type CanonicalText } from '../goyaml/editWindow';
 import { parseGoYaml, type Node, type ParsedYaml } from '../goyaml/nodes';
 import { sigsUnmarshal, type DecodeProblem, type GoType } from '../goyaml/sigsYaml';
 
@@ -41,8 +42,19 @@ function goTypeOf(v: unknown): string {
   return 'unknown';
 }
 
-/** `parsed` defaults to the fast parse of the canonical shape (same tree as parseGoYaml), else parseGoYaml. */
-export function parseAliasesFile(text: string, parsed: ParsedYaml = parseCanonicalBlockYaml(text) ?? parseGoYaml(text)): AliasesFile {
+/**
+ * The YAML of an OWNERS_ALIASES, as `parseGoYaml` reads it, by the cheapest exact route: the fast parse of the
+ * canonical shape; else, mid-edit, the syntax error found near the edit (given the last text that parsed canonically);
+ * else the full parse. `canonical`: this text took the fast path (keep it as the next edit's reference).
+ */
+export function parseAliasesYaml(text: string, lastCanonical?: CanonicalText): { yaml: ParsedYaml; canonical: boolean } {
+  const fast = parseCanonicalBlockYaml(text);
+  if (fast) return { yaml: fast, canonical: true };
+  return { yaml: (lastCanonical && parseErrorNearEdit(text, lastCanonical)) ?? parseGoYaml(text), canonical: false };
+}
+
+/** `parsed` defaults to parseAliasesYaml (without an edit reference). */
+export function parseAliasesFile(text: string, parsed: ParsedYaml = parseAliasesYaml(text).yaml): AliasesFile {
   const aliases = new Map<string, Set<string>>();
   if (parsed.error) return { aliases, errors: [{ message: parsed.error.message, node: null }], syntaxError: parsed.error, yaml: parsed };
   const res = sigsUnmarshal(parsed.root, aliasesType);

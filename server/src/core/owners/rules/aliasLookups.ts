@@ -7,6 +7,8 @@
 import { normLogin } from '../../gostrings';
 import type { OwnersFile } from '../ownersFile';
 import type { RepoOwners } from '../repoOwners';
+import { ALIAS_SUGGESTION_MAX_DISTANCE } from './entries';
+import { editDistance } from './suggest';
 import { ownersOutline } from './syntax';
 
 export interface AliasLookups {
@@ -43,24 +45,39 @@ export function aliasLookups(file: OwnersFile): AliasLookups {
   return hit;
 }
 
-/** The alias names whose definition differs between two alias maps (added, removed, or with other members). */
-export function changedAliasNames(before: ReadonlyMap<string, ReadonlySet<string>>, after: ReadonlyMap<string, ReadonlySet<string>>): { names: Set<string>; nameSetChanged: boolean } {
+export interface AliasChange {
+  /** Names whose definition differs (added, removed, or with other members). */
+  names: Set<string>;
+  /** The added and removed names: the only ones that can change a did-you-mean. */
+  addedOrRemoved: Set<string>;
+}
+
+/** How two alias maps differ. */
+export function changedAliasNames(before: ReadonlyMap<string, ReadonlySet<string>>, after: ReadonlyMap<string, ReadonlySet<string>>): AliasChange {
   const names = new Set<string>();
-  let nameSetChanged = false;
+  const addedOrRemoved = new Set<string>();
   for (const [n, members] of after) {
     const old = before.get(n);
     if (!old) {
       names.add(n);
-      nameSetChanged = true;
+      addedOrRemoved.add(n);
     } else if (old.size !== members.size || [...members].some((m) => !old.has(m))) names.add(n);
   }
   for (const n of before.keys()) {
     if (!after.has(n)) {
       names.add(n);
-      nameSetChanged = true;
+      addedOrRemoved.add(n);
     }
   }
-  return { names, nameSetChanged };
+  return { names, addedOrRemoved };
+}
+
+/**
+ * Can adding or removing `changed` alter the did-you-mean of the undefined name `word`? Only a name within the
+ * suggestion distance can become (or stop being) the closest one; the others never compete.
+ */
+function canChangeSuggestion(word: string, changed: string): boolean {
+  return editDistance(word, changed, ALIAS_SUGGESTION_MAX_DISTANCE) <= ALIAS_SUGGESTION_MAX_DISTANCE;
 }
 
 /**
@@ -123,12 +140,16 @@ export class AliasUsageIndex {
   }
 
   /** OWNERS files whose diagnostics can differ after the alias change (`after`: the new alias map). */
-  affectedBy(change: { names: ReadonlySet<string>; nameSetChanged: boolean }, after: ReadonlyMap<string, unknown>): Set<string> {
+  affectedBy(change: AliasChange, after: ReadonlyMap<string, unknown>): Set<string> {
     this.sync();
     const out = new Set<string>();
     for (const n of change.names) for (const p of this.lookedUp.get(n) ?? []) out.add(p);
-    if (change.nameSetChanged) {
-      for (const [n, paths] of this.suggestible) if (!after.has(n)) for (const p of paths) out.add(p);
+    if (change.addedOrRemoved.size > 0) {
+      const moved = [...change.addedOrRemoved];
+      for (const [n, paths] of this.suggestible) {
+        if (after.has(n) || !moved.some((m) => canChangeSuggestion(n, m))) continue;
+        for (const p of paths) out.add(p);
+      }
     }
     return out;
   }

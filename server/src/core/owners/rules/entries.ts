@@ -93,12 +93,15 @@ function emeritusAlsoApprover(ctx: FileContext, outline: OwnersOutline): void {
  * Did-you-mean over the alias names, memoised per alias map: after an OWNERS_ALIASES edit every file that lists the
  * same undefined name asks the same question, and each answer scans every alias name.
  */
+/** How far (edits) an undefined alias may be from the alias we suggest for it. */
+export const ALIAS_SUGGESTION_MAX_DISTANCE = 2;
+
 const suggestions = new WeakMap<ReadonlyMap<string, unknown>, Map<string, string | undefined>>();
 function closestAlias(norm: string, aliases: ReadonlyMap<string, unknown>): string | undefined {
   let memo = suggestions.get(aliases);
   if (!memo) suggestions.set(aliases, (memo = new Map()));
   if (memo.has(norm)) return memo.get(norm);
-  const near = aliases.size > 0 ? didYouMean(norm, aliases.keys(), 2) : undefined;
+  const near = aliases.size > 0 ? didYouMean(norm, aliases.keys(), ALIAS_SUGGESTION_MAX_DISTANCE) : undefined;
   memo.set(norm, near);
   return near;
 }
