@@ -41,6 +41,32 @@ const document = fc.tuple(fc.array(fc.oneof({ weight: 5, arbitrary: topEntry }, 
   ([parts, nl]) => parts.flat().join('\n') + (nl ? '\n' : ''),
 );
 
+// OWNERS shapes: lists right under top-level keys (indented or not), `options` with inline values, labels with slashes.
+const OWNERS_KEYS = ['approvers', 'reviewers', 'labels', 'required_reviewers', 'emeritus_approvers', 'Approvers', 'options', 'filters', 'no_parent_owners'];
+const OWNERS_ITEMS = fc.oneof(
+  { weight: 20, arbitrary: fc.constantFrom('alice', 'Bob', 'sig/node', 'area/x/y', 'kind/bug', 'a-b', 'yes', '1.0', '0x10') },
+  { weight: 1, arbitrary: fc.constantFrom('@bob', 'a b', '/x', 'x/', '~', '"q"') },
+);
+const ownersItem = (indent: number) =>
+  fc.tuple(OWNERS_ITEMS, comment, spaces).map(([m, c, tail]) => `${' '.repeat(indent)}- ${m}${c}${c === '' ? tail : ''}`);
+const inlineEntry = (indent: number) =>
+  fc.tuple(fc.constantFrom('no_parent_owners', 'auto_approve_unowned_subfolders', 'k', '".*"'), fc.constantFrom('true', 'true', 'true', 'false', 'yes', 'x', 'sig/node', '1', '', '[]', '[a]', '"q"'), fc.constantFrom('', '', '', '', ' # c', ' ')).map(
+    ([k, v, c]) => `${' '.repeat(indent)}${k}:${v === '' ? '' : ' ' + v}${c}`,
+  );
+const ownersTop = fc.tuple(fc.constantFrom(...OWNERS_KEYS), fc.constantFrom('', '', '', '', '', '', '', ' # c', ' ', ' x', ' []'), fc.constantFrom(0, 0, 2, 2, 2, 4, 1), fc.nat(3)).chain(([key, tail, indent, mode]) =>
+  fc
+    .array(
+      mode === 0
+        ? fc.oneof({ weight: 20, arbitrary: inlineEntry(indent === 0 ? 2 : indent) }, { weight: 1, arbitrary: ownersItem(indent) }, { weight: 1, arbitrary: filler })
+        : fc.oneof({ weight: 30, arbitrary: ownersItem(indent) }, { weight: 1, arbitrary: inlineEntry(indent === 0 ? 2 : indent) }, { weight: 1, arbitrary: filler }),
+      { maxLength: 6 },
+    )
+    .map((lines) => [`${key}:${tail}`, ...lines]),
+);
+const ownersDocument = fc.tuple(fc.constantFrom('', '# See the OWNERS docs at https://go.k8s.io/owners\n\n'), fc.array(ownersTop, { minLength: 1, maxLength: 4 }), fc.boolean()).map(
+  ([head, parts, nl]) => head + parts.flat().join('\n') + (nl ? '\n' : ''),
+);
+
 function lineStarts(p: { lineCounter: unknown }): number[] {
   return [...(p.lineCounter as { lineStarts: number[] }).lineStarts];
 }
@@ -69,6 +95,30 @@ describe('owners: fast OWNERS_ALIASES parse equals the yaml-package parse', () =
     // The property means little if the fast path declines nearly everything.
     assert.ok(accepted > runs / 12, `fast path accepted only ${accepted} of ${runs}`);
     assert.ok(acceptedFlow > 50 && acceptedKeyComment > 50, `fast path accepted ${acceptedFlow} documents with \`[]\`, ${acceptedKeyComment} with a comment after a key`);
+  });
+
+  it('OWNERS shapes: same tree, ranges and line starts, or declines', () => {
+    let accepted = 0;
+    let unindented = 0;
+    let inline = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(ownersDocument, (text) => {
+        runs++;
+        const fast = parseCanonicalBlockYaml(text);
+        if (!fast) return;
+        accepted++;
+        if (/^- /m.test(text)) unindented++;
+        if (/^ +[a-z_]+: [a-z]/m.test(text)) inline++;
+        const slow = parseGoYaml(text);
+        assert.equal(slow.error, undefined, `fast path accepted a document the real parser rejects: ${JSON.stringify(text)}`);
+        assert.deepEqual(fast.root, slow.root, JSON.stringify(text));
+        assert.deepEqual(lineStarts(fast), lineStarts(slow), JSON.stringify(text));
+      }),
+      { numRuns: 8000 },
+    );
+    assert.ok(accepted > runs / 8, `fast path accepted only ${accepted} of ${runs}`);
+    assert.ok(unindented > 100 && inline > 100, `fast path accepted ${unindented} documents with unindented lists, ${inline} with inline values`);
   });
 
   it('a canonical file takes the fast path; flow style, quotes and anchors fall back to the yaml package', () => {

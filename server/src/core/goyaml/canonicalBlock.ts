@@ -1,24 +1,25 @@
 /**
- * A fast path for the one shape almost every OWNERS_ALIASES has: top-level keys holding block mappings of block
- * sequences of plain scalars
+ * A fast path for the shapes almost every OWNERS and OWNERS_ALIASES file has: top-level keys holding block
+ * sequences of plain scalars, or block mappings whose values are such sequences or one plain scalar
  *
- *   aliases:
- *     sig-foo-leads:
- *       - alice   # trailing comment
+ *   approvers:            aliases:                  options:
+ *   - alice               sig-foo-leads:              no_parent_owners: true
+ *   - bob   # comment       - alice   # comment
  *
- * Re-parsing a 500-line file with the `yaml` package costs several milliseconds per keystroke; this line scanner
- * builds the very same tree (node kinds, yaml.v2 typing, source ranges, line starts) as `parseGoYaml` in a fraction
- * of that. Also accepted: an empty group written `name: []`, and a comment after a key. Anything else outside the
- * shape (other flow collections, quotes, anchors, tabs, indented comment lines, odd indentation, …) returns undefined
- * and the caller falls back to `parseGoYaml`. The differential test
- * (test/unit/owners-canonical-yaml.test.ts) checks tree equality against `parseGoYaml` on many random inputs.
+ * Re-parsing with the `yaml` package costs several milliseconds per keystroke on a 500-line file, and most of an
+ * index build over thousands of OWNERS files; this line scanner builds the very same tree (node kinds, yaml.v2
+ * typing, source ranges, line starts) as `parseGoYaml` in a fraction of that. Also accepted: an empty group written
+ * `name: []`, a comment after a key, keys with inner spaces. Anything else (other flow collections, quotes, anchors,
+ * tabs, some indented comment lines, odd indentation, …) returns undefined and the caller falls back to
+ * `parseGoYaml`. The differential test (test/unit/owners-canonical-yaml.test.ts) checks tree equality against
+ * `parseGoYaml` on many random inputs of both shapes.
  */
 import { LineCounter } from 'yaml';
 import type { MapEntry, MapNode, Node, ParsedYaml, ScalarNode, SeqNode } from './nodes';
 import { resolvePlainScalar } from './resolve';
 
 /** Plain scalars that mean the same to every YAML reader and need no quoting; longer keys are left to the real parser. */
-const SCALAR = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,999}$/;
+const SCALAR = /^[A-Za-z0-9_][A-Za-z0-9_./-]{0,999}$/;
 /** Keys may also hold inner spaces (`new  group:` mid-edit): a one-line plain scalar keeps them. */
 const KEY = /^[A-Za-z0-9_][A-Za-z0-9_. -]{0,999}$/;
 /** Only printable ASCII and LF: no tabs, CR, BOM or non-ASCII (their handling belongs to the real parser). */
@@ -44,8 +45,10 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
   let itemIndent = -1;
   let lastContentEnd = 0; // end of the last content line, newline included (where ranges of open collections end)
   let afterEmptyKey = false; // the last content line was a `key:` whose value is still empty
-  let flowGroup = false; // the current group's value is `[]`: no items may follow
-  let flowLineEnd = -1; // when the last group is `[]`: the end of its line (newline included), where the groups end
+  let topItems: SeqNode | undefined; // the current top-level entry's value when it is a sequence (OWNERS lists)
+  let topItemIndent = -1;
+  let closedGroup = false; // the current group's value is on its key line (`[]`, a scalar): no items may follow
+  let closedLineEnd = -1; // when the last group is such a one: the end of its line (newline included), where the groups end
   // The last key's value is still empty and a comment follows its colon: if that key ends its collection, the
   // collection's range stretches over the comment, which only the real parser reproduces.
   let nullWithComment = false;
@@ -69,9 +72,27 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
       // A comment after an empty value may extend the ranges of the collections before it: leave it to the real parser.
       if (afterEmptyKey && line.indent === 0) return undefined;
       if (line.indent > 0) pendingComment = Math.max(pendingComment, line.indent);
-    } else if (first === '-') {
-      // `- scalar`, optionally followed by a comment.
-      if (!group || flowGroup || line.indent < groupIndent || text[body + 1] !== ' ') return undefined;
+    } else if (first === '-' && !group) {
+      // `- scalar` right under a top-level key (OWNERS: `approvers:` then `- alice`, indented or not).
+      if (!top || groups || text[body + 1] !== ' ') return undefined;
+      if (topItemIndent < 0) topItemIndent = line.indent;
+      else if (line.indent !== topItemIndent) return undefined;
+      let s = body + 1;
+      while (s < end && text.charCodeAt(s) === 32) s++;
+      const scalar = scalarAt(text, s, end, true);
+      if (!scalar) return undefined;
+      if (!topItems) {
+        topItems = { kind: 'seq', items: [], range: [body, 0] };
+        top.value = topItems;
+      }
+      topItems.items.push(scalar);
+      nullWithComment = false;
+      lastContentEnd = next;
+      afterEmptyKey = false;
+      pendingComment = -1;
+    } else if (first === '-' && group) {
+      // `- scalar` in a group, optionally followed by a comment.
+      if (closedGroup || line.indent < groupIndent || text[body + 1] !== ' ') return undefined;
       if (itemIndent < 0) itemIndent = line.indent;
       else if (line.indent !== itemIndent) return undefined;
       let s = body + 1;
@@ -91,9 +112,10 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
       // top-level `key:`
       if (pendingComment >= 0 || nullWithComment) return undefined;
       const key = keyAt(text, body, end);
-      if (!key || key.emptyFlow) return undefined;
+      if (!key || key.emptyFlow || key.inline) return undefined;
       closeGroup();
       closeGroups();
+      closeTopItems();
       nullWithComment = key.comment;
       top = { key: key.node, value: nullAt(key.valueAt), merge: false };
       root.entries.push(top);
@@ -103,12 +125,12 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
       afterEmptyKey = true;
     } else {
       // group `name:`
-      if (!top) return undefined;
+      if (!top || topItems) return undefined;
       if (groupIndent < 0) groupIndent = line.indent;
       if (line.indent !== groupIndent) return undefined;
       // Comments between groups are fine unless deeper than the previous group's items (they would join its list).
-      // (After `name: []` nothing can join the previous group.)
-      if (pendingComment >= 0 && !flowGroup && !(items && pendingComment <= itemIndent) && !(afterEmptyKey && !group)) return undefined;
+      // (After `name: []` or `name: value` nothing can join the previous group.)
+      if (pendingComment >= 0 && !closedGroup && !(items && pendingComment <= itemIndent) && !(afterEmptyKey && !group)) return undefined;
       pendingComment = -1;
       const key = keyAt(text, body, end);
       if (!key) return undefined;
@@ -117,13 +139,13 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
         groups = { kind: 'map', entries: [], range: [body, 0] };
         top.value = groups;
       }
-      group = { key: key.node, value: key.emptyFlow ?? nullAt(key.valueAt), merge: false };
+      group = { key: key.node, value: key.emptyFlow ?? key.inline ?? nullAt(key.valueAt), merge: false };
       groups.entries.push(group);
-      flowGroup = key.emptyFlow !== undefined;
-      flowLineEnd = flowGroup ? next : -1;
-      nullWithComment = key.comment && !flowGroup;
-      lastContentEnd = flowGroup ? next : key.valueAt;
-      afterEmptyKey = !flowGroup;
+      closedGroup = key.emptyFlow !== undefined || key.inline !== undefined;
+      closedLineEnd = closedGroup ? next : -1;
+      nullWithComment = key.comment && !closedGroup;
+      lastContentEnd = closedGroup ? next : key.valueAt;
+      afterEmptyKey = !closedGroup;
     }
     if (next === start || end === text.length) break;
     start = next;
@@ -131,6 +153,7 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
   if (pendingComment >= 0 || nullWithComment) return undefined;
   closeGroup();
   closeGroups();
+  closeTopItems();
   if (root.entries.length === 0) return undefined;
   root.range = [root.entries[0].key.range[0], endOf(root.entries[root.entries.length - 1].value)];
   return { root, lineCounter };
@@ -140,12 +163,24 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
     group = undefined;
     items = undefined;
     itemIndent = -1;
-    flowGroup = false;
+    closedGroup = false;
+  }
+  function closeTopItems(): void {
+    if (topItems) topItems.range[1] = lastContentEnd;
+    topItems = undefined;
+    topItemIndent = -1;
   }
   function closeGroups(): void {
-    if (groups) groups.range[1] = flowLineEnd >= 0 ? flowLineEnd : endOf(groups.entries[groups.entries.length - 1].value);
-    flowLineEnd = -1;
+    if (groups) groups.range[1] = closedLineEnd >= 0 ? closedLineEnd : endOf(groups.entries[groups.entries.length - 1].value);
+    closedLineEnd = -1;
   }
+}
+
+/** Where the line's content ends (before trailing spaces). */
+function lineEndOf(text: string, from: number, end: number): number {
+  let e = end;
+  while (e > from && text.charCodeAt(e - 1) === 32) e--;
+  return e;
 }
 
 function endOf(n: Node): number {
@@ -176,6 +211,8 @@ interface KeyLine {
   comment: boolean;
   /** `key: []`: the empty flow sequence. */
   emptyFlow?: SeqNode;
+  /** `key: value`: a plain scalar on the key's line (OWNERS `options`). */
+  inline?: ScalarNode;
 }
 
 /** `key:`, optionally followed by `[]` and/or a ` # comment`, nothing else. */
@@ -190,7 +227,11 @@ function keyAt(text: string, s: number, end: number): KeyLine | undefined {
   if (r === end) return { node, valueAt: r, comment: false };
   if (r === colon + 1) return undefined; // `key:x` is not a mapping key
   if (text[r] === '#') return { node, valueAt: r, comment: true };
-  if (text[r] !== '[' || text[r + 1] !== ']') return undefined;
+  if (text[r] !== '[') {
+    const inline = scalarAt(text, r, end, true);
+    return inline ? { node, valueAt: r, comment: inline.range[1] < lineEndOf(text, r, end), inline } : undefined;
+  }
+  if (text[r + 1] !== ']') return undefined;
   const emptyFlow: SeqNode = { kind: 'seq', items: [], range: [r, r + 2] };
   let t = r + 2;
   while (t < end && text.charCodeAt(t) === 32) t++;

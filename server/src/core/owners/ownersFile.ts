@@ -2,6 +2,7 @@
  * One OWNERS file as Prow's repoowners reads it (owners.md §1): decode as SimpleConfig; if that fails or has no
  * entries, decode as FullConfig; if that fails too, the file contributes nothing.
  */
+import { parseCanonicalBlockYaml } from '../goyaml/canonicalBlock';
 import { parseGoYaml, type Node, type ParsedYaml } from '../goyaml/nodes';
 import { sigsUnmarshal, type DecodeProblem, type GoField, type GoString, type GoStruct, type GoType } from '../goyaml/sigsYaml';
 
@@ -95,7 +96,8 @@ export function isEmptyConfig(c: ConfigLists): boolean {
   return ROLES.every((r) => !c[r] || c[r]!.length === 0);
 }
 
-export function parseOwnersFile(text: string, parsed: ParsedYaml = parseGoYaml(text)): OwnersFile {
+/** `parsed` defaults to the fast parse of the common block shape (the very tree parseGoYaml builds), else parseGoYaml. */
+export function parseOwnersFile(text: string, parsed: ParsedYaml = parseCanonicalBlockYaml(text) ?? parseGoYaml(text)): OwnersFile {
   if (parsed.error) {
     return { mode: 'ignored', options: noOptions(), syntaxError: parsed.error, yaml: parsed };
   }
