@@ -178,8 +178,20 @@ function queryConsistency(run: Run, owners: RepoOwners): void {
   run.step('all*', () => [owners.allApprovers(), owners.allReviewers(), owners.topLevelApprovers()]);
 }
 
+/** The fast parse of the common block shape must build exactly the yaml-package tree, or decline. */
+function fastParseMatches(run: Run, text: string, what: string): void {
+  run.step('parseCanonicalBlockYaml vs parseGoYaml', () => {
+    const fast = parseCanonicalBlockYaml(text);
+    if (!fast) return;
+    const slow = parseGoYaml(text);
+    const show = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+    if (slow.error || show(fast.root) !== show(slow.root)) run.add('query-mismatch', `fast ${what} parse differs from parseGoYaml: ${JSON.stringify(text.slice(0, 300))}`);
+  });
+}
+
 function checkOwners(run: Run, text: string): void {
   const path = 'pkg/OWNERS';
+  fastParseMatches(run, text, 'OWNERS');
   const diagnose = (t: string): Diagnostic[] => {
     const file = parseOwnersFile(t);
     const owners = RepoOwners.build([{ path: 'OWNERS', file: ROOT_OWNERS }, { path, file }], BASE_ALIASES.aliases);
@@ -214,14 +226,7 @@ function checkAliases(run: Run, text: string): void {
   };
   const file = run.step('parseAliasesFile', () => parseAliasesFile(text));
   if (!file) return;
-  // The fast parse of canonical OWNERS_ALIASES must build exactly the yaml-package tree, or decline.
-  run.step('parseCanonicalBlockYaml vs parseGoYaml', () => {
-    const fast = parseCanonicalBlockYaml(text);
-    if (!fast) return;
-    const slow = parseGoYaml(text);
-    const show = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
-    if (slow.error || show(fast.root) !== show(slow.root)) run.add('query-mismatch', `fast OWNERS_ALIASES parse differs from parseGoYaml: ${JSON.stringify(text.slice(0, 300))}`);
-  });
+  fastParseMatches(run, text, 'OWNERS_ALIASES');
   const owners = run.step('RepoOwners.build', () => RepoOwners.build([{ path: 'OWNERS', file: ROOT_OWNERS }, { path: 'pkg/OWNERS', file: REFERENCING_OWNERS }], file.aliases));
   if (!owners) return;
   queryConsistency(run, owners);
