@@ -1,7 +1,8 @@
 /**
  * Keystroke → diagnostics latency over real stdio, Kube Shepherd against redhat's yaml-language-server (the peer,
  * given equivalent JSON Schemas) on the same documents and the same edit sequences: typing a line character by
- * character, pasting a block, deleting a key. Time is from sending didChange to the matching publishDiagnostics.
+ * character, pasting a block, deleting a key. Time is from sending didChange to the matching publishDiagnostics. Each
+ * didChange carries only the changed span, as an editor sends it (both servers take incremental changes).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -58,7 +59,7 @@ async function measure(client: LspClient, doc: LatencyDoc, text: string, rounds:
   for (const t of editSequence(text, doc, rounds)) {
     const t0 = process.hrtime.bigint();
     try {
-      await client.change(doc.rel, t);
+      await client.edit(doc.rel, t);
       times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     } catch {
       missed++;

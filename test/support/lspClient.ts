@@ -31,6 +31,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { diffChange } from './textChange';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'cli.js');
@@ -175,6 +176,27 @@ export class LspClient {
     return next;
   }
 
+  /**
+   * didChange the way an editor sends a keystroke or a paste: only the changed span, when the server takes incremental
+   * changes (both servers the benchmarks compare do); resolves with the diagnostics published for it.
+   */
+  async edit(rel: string, text: string): Promise<Diagnostic[]> {
+    const uri = this.uri(rel);
+    const before = this.texts.get(uri);
+    if (before === undefined || !this.takesIncrementalChanges()) return this.change(rel, text);
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    this.texts.set(uri, text);
+    const next = this.nextDiagnostics(uri, this.timeoutMs, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [diffChange(before, text)] });
+    return next;
+  }
+
+  private takesIncrementalChanges(): boolean {
+    const sync = this.initializeResult.capabilities.textDocumentSync;
+    return (typeof sync === 'number' ? sync : sync?.change) === 2; // TextDocumentSyncKind.Incremental
+  }
+
   /** didChange without waiting (for benchmarks that wait on other documents). */
   async changeNoWait(rel: string, text: string): Promise<void> {
     const uri = this.uri(rel);
@@ -241,3 +263,4 @@ function lineStarts(text: string): number[] {
 function delay(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
+
