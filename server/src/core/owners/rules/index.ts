@@ -14,7 +14,6 @@ import type { AliasesFile } from '../aliasesFile';
 import type { OwnersFile } from '../ownersFile';
 import { aliasLookups, aliasUsage } from './aliasLookups';
 import { unusedAliasInfos } from './aliasesUnused';
-import type { OwnersOutline } from './syntax';
 
 export { aliasesNotAtRootDiagnostics, denylistedOwnersDiagnostics } from './placement';
 
@@ -32,13 +31,6 @@ function idOf(o: object | undefined | null): number {
   if (id === undefined) ids.set(o, (id = nextId++));
   return id;
 }
-const outlines = new WeakMap<OwnersFile, OwnersOutline>();
-function outlineOf(file: OwnersFile): OwnersOutline {
-  let o = outlines.get(file);
-  if (!o) outlines.set(file, (o = ownersOutline(file.yaml.root)));
-  return o;
-}
-
 function dependencyKey(file: OwnersFile, repo: OwnersRepoContext): string {
   const parts = [idOf(repo.labels ?? null), idOf(repo.sigs ?? null), idOf(repo.files ?? null), repo.files?.size ?? -1, repo.settings.bannedLabels.join(',')];
   const aliases = repo.aliases?.aliases;
@@ -68,7 +60,8 @@ function computeOwnersFileDiagnostics(input: OwnersFileInput, repo: OwnersRepoCo
   const file = input.file;
   prowOwnersErrors(ctx, file, repo.settings);
   if (file.syntaxError) return ctx.out;
-  const outline = outlineOf(file);
+  // Not kept: the diagnostics are memoised, and an outline per OWNERS file would stay in memory for nothing.
+  const outline = ownersOutline(file.yaml.root);
   yamlShapeWarnings(ctx, file, outline);
   filterRegexWarnings(ctx, file, outline, repo);
   entryWarnings(ctx, outline, repo);
