@@ -19,6 +19,11 @@ export class DiagnosticsPublisher {
   private readonly published = new Map<string, Map<string, string>>();
   /** The alias map the published OWNERS diagnostics were computed with, per repository root (null: no aliases file). */
   private readonly aliasesSeen = new Map<string, ReadonlyMap<string, ReadonlySet<string>> | null>();
+  /**
+   * OWNERS files published with another alias map than `aliasesSeen` (edited while a broken OWNERS_ALIASES waited for
+   * its pass), per repository root: the next alias edit re-checks them too.
+   */
+  private readonly publishedWithOtherAliases = new Map<string, Set<string>>();
 
   /** `versionOf`: the version of an open document, so a client can drop a publish made for older text. */
   constructor(
@@ -31,6 +36,7 @@ export class DiagnosticsPublisher {
   publishAll(): void {
     for (const repo of this.workspaces.all()) {
       this.aliasesSeen.set(repo.root, currentAliases(repo));
+      this.publishedWithOtherAliases.delete(repo.root);
       const byFile = groupByFile(repositoryDiagnostics(repo));
       for (const [f, ds] of byFile) this.send(repo, f, ds);
     }
@@ -45,6 +51,7 @@ export class DiagnosticsPublisher {
   /** Re-diagnose every OWNERS-family file; send what changed (and always `force`, the file being edited). */
   private publishRepository(repo: Repository, force?: string): void {
     this.aliasesSeen.set(repo.root, currentAliases(repo));
+    this.publishedWithOtherAliases.delete(repo.root);
     const raw = groupByFile(diagnoseRepository(repo, ownersOptions(repo)));
     const byFile = new Map<string, Diagnostic[]>();
     for (const [f, ds] of raw) {
@@ -61,6 +68,7 @@ export class DiagnosticsPublisher {
   /** Re-diagnose every file of the repository (rule settings changed); send what changed, and always `force`. */
   private publishWholeRepository(repo: Repository, force: string): void {
     this.aliasesSeen.set(repo.root, currentAliases(repo));
+    this.publishedWithOtherAliases.delete(repo.root);
     const byFile = groupByFile(repositoryDiagnostics(repo));
     const sent = this.sent(repo);
     for (const f of [...sent.keys()]) if (!byFile.has(f) && f !== force) this.send(repo, f, []);
@@ -103,6 +111,11 @@ export class DiagnosticsPublisher {
       if (this.sent(repo).has(rel)) this.send(repo, rel, []);
     } else {
       this.send(repo, rel, fileDiagnostics(repo, rel), true);
+      if (idx.files.has(rel) && currentAliases(repo) !== (this.aliasesSeen.get(repo.root) ?? null)) {
+        let s = this.publishedWithOtherAliases.get(repo.root);
+        if (!s) this.publishedWithOtherAliases.set(repo.root, (s = new Set()));
+        s.add(rel);
+      }
     }
     for (const d of deps) this.send(repo, d, fileDiagnostics(repo, d));
   }
@@ -122,8 +135,10 @@ export class DiagnosticsPublisher {
     this.aliasesSeen.set(repo.root, after);
     const change = changedAliasNames(before, after);
     this.send(repo, rel, fileDiagnostics(repo, rel), true);
-    if (change.names.size === 0) return true;
-    for (const f of aliasUsage(repo.index.owners).affectedBy(change, after)) this.send(repo, f, fileDiagnostics(repo, f));
+    const affected = change.names.size === 0 ? new Set<string>() : aliasUsage(repo.index.owners).affectedBy(change, after);
+    for (const f of this.publishedWithOtherAliases.get(repo.root) ?? []) affected.add(f);
+    this.publishedWithOtherAliases.delete(repo.root);
+    for (const f of affected) this.send(repo, f, fileDiagnostics(repo, f));
     return true;
   }
 
