@@ -1,6 +1,7 @@
 /**
- * A 500-line OWNERS_ALIASES edit round trip over the real server (stdio): didChange → publishDiagnostics for the
- * aliases file and for a dependent OWNERS file whose diagnostics change. Goal: median ≤ 10 ms.
+ * A 500-line OWNERS_ALIASES edit round trip over the real server (stdio): didChange (the changed span, as an editor
+ * sends it) → publishDiagnostics for the aliases file and for a dependent OWNERS file whose diagnostics change.
+ * Goal: median ≤ 10 ms.
  *   node scripts/build.mjs && node --import tsx bench/ownersAliasesEdit.ts [--runs N]
  * KS_BENCH_SERVER=/path/cli.js runs another server bundle (e.g. a private build); KS_BENCH_NODE_ARGS adds node flags
  * to the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
     const a = client.nextDiagnostics('OWNERS_ALIASES');
     const dep = client.nextDiagnostics('dir0/OWNERS');
     const t0 = process.hrtime.bigint();
-    await client.changeNoWait('OWNERS_ALIASES', text);
+    await client.editNoWait('OWNERS_ALIASES', text);
     await Promise.all([a, dep]);
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }

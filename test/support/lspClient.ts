@@ -182,14 +182,20 @@ export class LspClient {
    */
   async edit(rel: string, text: string): Promise<Diagnostic[]> {
     const uri = this.uri(rel);
+    const next = this.nextDiagnostics(uri, this.timeoutMs, (this.versions.get(uri) ?? 1) + 1);
+    await this.editNoWait(rel, text);
+    return next;
+  }
+
+  /** `edit` without waiting (for benchmarks that wait on other documents too). */
+  async editNoWait(rel: string, text: string): Promise<void> {
+    const uri = this.uri(rel);
     const before = this.texts.get(uri);
-    if (before === undefined || !this.takesIncrementalChanges()) return this.change(rel, text);
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     this.texts.set(uri, text);
-    const next = this.nextDiagnostics(uri, this.timeoutMs, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [diffChange(before, text)] });
-    return next;
+    const change = before !== undefined && this.takesIncrementalChanges() ? diffChange(before, text) : { text };
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
   }
 
   private takesIncrementalChanges(): boolean {
