@@ -22,11 +22,14 @@ const canonicalDoc = fc.tuple(fc.constantFrom('', '# header\n'), fc.array(topEnt
 /** Snippets typed into the text: plausible (and implausible) pieces of YAML. */
 const SNIPPET = fc.constantFrom('n', 'new-group', ':', ': ', ' ', '  ', '-', '- ', '#', ' # x', '\n', '\n  ', 'x:', 'a: b', '[', ']', '"', "'", '|', '&a', '*a', '!t', '?', '\t', 'é', '---', '   - m', '\n    - m');
 
-type Edit = { k: 'type'; at: number; line: string } | { k: 'insert'; at: number; s: string } | { k: 'delete'; at: number; n: number };
+type Edit = { k: 'type'; at: number; line: string } | { k: 'insert'; at: number; s: string } | { k: 'delete'; at: number; n: number } | { k: 'join'; at: number };
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ k: fc.constant('type' as const), at: fc.nat(), line: fc.constantFrom('  new-group0: []', '  n: x', '    - alice', '   bad', '  g:', ' x', '  # c', 'top:', '  k: [a') }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('insert' as const), at: fc.nat(), s: SNIPPET }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('delete' as const), at: fc.nat(), n: fc.integer({ min: 1, max: 12 }) }) },
+  // Larger deletions (across group and top-level key lines) and joined lines (a newline deleted).
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('delete' as const), at: fc.nat(), n: fc.integer({ min: 13, max: 60 }) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('join' as const), at: fc.nat() }) },
 );
 
 /** Every text the edit goes through (typing: one per character). */
@@ -36,6 +39,10 @@ function states(text: string, e: Edit): string[] {
   const at = e.at % 3 === 0 ? e.at % (text.length + 1) : lineStarts[e.at % lineStarts.length] ?? 0;
   if (e.k === 'type') return Array.from({ length: e.line.length }, (_, i) => text.slice(0, at) + e.line.slice(0, i + 1) + text.slice(at));
   if (e.k === 'insert') return [text.slice(0, at) + e.s + text.slice(at)];
+  if (e.k === 'join') {
+    const nl = text.indexOf('\n', at);
+    return nl < 0 ? [] : [text.slice(0, nl) + text.slice(nl + 1)];
+  }
   return [text.slice(0, at) + text.slice(at + e.n)];
 }
 
@@ -72,6 +79,25 @@ describe('owners: the syntax error found near an OWNERS_ALIASES edit equals the 
     );
     // The property means little if the window never applies.
     assert.ok(used > 1000, `the window applied only ${used} times`);
+  });
+
+  it('edits that remove or join the lines meant to close the window: the full parse answer, or a decline', () => {
+    const cases: [string, string][] = [
+      // The next top-level key (`other:`) is deleted with the lines before it: `dims` now runs on into `foo`.
+      [
+        'aliases:\n  a_b: []\n  a_b:\n    - dims\nother:\n  foo: # c\n    - alice\n\n  sig-node-leads: # c\n    - alice\n  team: []\n',
+        'aliases:\n  a_b: []\n  dims\n\n  foo: # c\n    - alice\n\n  sig-node-leads: # c\n    - alice\n  team: []\n',
+      ],
+      // A newline deleted before a group key joins it to the edited line.
+      ['aliases:\n  a:\n    - x\n  b:\n    - y\n  c:\n  d:\n  e:\n', 'aliases:\n  a:\n    - x  b:\n    - y\n  c:\n  d:\n  e:\n'],
+      ['aliases:\n  a:\n    - x\n  b:\n  c:\nother:\n  d:\n', 'aliases:\n  a:\n    - x\n  b:\n  c:other:\n  d:\n'],
+    ];
+    for (const [before, after] of cases) {
+      const last: CanonicalText = { text: before, yaml: parseCanonicalBlockYaml(before)! };
+      assert.ok(last.yaml, before);
+      const near = parseErrorNearEdit(after, last);
+      if (near) assert.deepEqual(near.error, parseGoYaml(after).error, after);
+    }
   });
 
   it('typing a new group name before a comment line: every broken state is answered near the edit', () => {

@@ -48,8 +48,8 @@ export function parseErrorNearEdit(text: string, last: CanonicalText): ParsedYam
     if (editFrom <= keyLineEnd || (nextTop !== undefined && editFrom >= nextTop)) continue;
     const from = windowStart(prev, groups, editFrom) ?? keyLineEnd + 1;
     // Lines that start at or after prevEnd are untouched; in the new text they sit `delta` further on.
-    const to = windowEnd(prev, groups, prevEnd, nextTop);
-    if (to !== undefined && to < prevEnd) return undefined;
+    const to = windowEnd(prev, groups, prevEnd, nextTop, (at) => at + delta === 0 || text.charCodeAt(at + delta - 1) === 10);
+    if (to === 'edited') return undefined;
     const top = prev.slice(keyLine, keyLineEnd) + '\n';
     const windowEndNew = to === undefined ? text.length : to + delta;
     if (windowEndNew < editTo) return undefined;
@@ -91,16 +91,20 @@ function windowStart(prev: string, groups: MapNode, at: number): number | undefi
 
 /**
  * End (in the old text) of the second group key line wholly after the edit, or of the next top-level key line, so
- * the short text ends with lines that close whatever the edited lines opened; undefined: the end of the text.
+ * the short text ends with lines that close whatever the edited lines opened; undefined: the end of the text;
+ * 'edited': the edit reaches into the next top-level key line (or joins it to an edited one), so nothing untouched
+ * closes the window.
  */
-function windowEnd(prev: string, groups: MapNode, prevEnd: number, nextTop: number | undefined): number | undefined {
+function windowEnd(prev: string, groups: MapNode, prevEnd: number, nextTop: number | undefined, stillLineStart: (at: number) => boolean): number | undefined | 'edited' {
   let seen = 0;
   for (const e of groups.entries) {
     const ls = lineStart(prev, e.key.range[0]);
-    if (ls < prevEnd) continue;
+    // Untouched, and still a line of its own (the edit may have removed the newline before it).
+    if (ls < prevEnd || !stillLineStart(ls)) continue;
     if (++seen === 2) return lineEnd(prev, ls);
   }
-  return nextTop === undefined ? undefined : lineEnd(prev, nextTop);
+  if (nextTop === undefined) return undefined;
+  return nextTop < prevEnd || !stillLineStart(nextTop) ? 'edited' : lineEnd(prev, nextTop);
 }
 
 function lineStart(text: string, at: number): number {
