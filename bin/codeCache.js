@@ -101,8 +101,12 @@ function prune(dir, keep) {
   for (const { f } of files.slice(KEEP - 1)) fs.rmSync(f, { force: true });
 }
 
-/** Runs the bundle at `bundle` as `require(bundle)` would, compiled with a code cache when possible. */
-function runBundle(bundle, command) {
+/**
+ * Runs the bundle at `bundle` as `require(bundle)` would, compiled with a code cache when possible. With
+ * `{ write: false }` (the CLI's worker threads) an existing cache is used but none is written: the command's own
+ * process writes it, from the functions that command compiled.
+ */
+function runBundle(bundle, command, { write = true } = {}) {
   const file = path.resolve(bundle);
   // Source-mapped stack traces need Node's own loader (vm.Script sources are not source-mapped in Node 20).
   if (process.env.KUBE_SHEPHERD_CODE_CACHE === '0' || process.sourceMapsEnabled) return require(file);
@@ -129,7 +133,7 @@ function runBundle(bundle, command) {
     return require(file);
   }
   debug(state);
-  if (state !== 'hit') {
+  if (state !== 'hit' && write) {
     process.once('exit', () => {
       try {
         writeCache(dir, cacheFile, script.createCachedData());

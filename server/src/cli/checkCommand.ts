@@ -1,12 +1,14 @@
 /** `kube-shepherd check`: every diagnostic of a repository, for CI (JSON lines, text or GitHub annotations). */
+// First import: in the TOC worker (this bundle started again) tocWorker's initialisation does the job and exits, so
+// the worker never initialises the modules below (the pipeline, repository configuration schema, rule families).
+import { spawnTocWorker } from './tocWorker';
 import * as fs from 'node:fs';
 import type { Diagnostic } from '../core/diagnostics';
 import { registerRuleProvider, repositoryDiagnostics } from '../workspace/pipeline';
-import { isTocChecked, primeTocDiagnostics } from '../core/kep/tocRules';
+import { isTocChecked, primeTocDiagnostics, tocDiagnosticsOnce } from '../core/kep/tocRules';
 import { allKepProviders, setKepClock, tocProvider } from '../workspace/kepProviders';
 import { Repository } from '../workspace/repository';
 import { parseArgs, stringFlag, UsageError } from './args';
-import { spawnTocWorker } from './tocWorker';
 
 export const CHECK_USAGE = 'kube-shepherd check --root DIR [PATH...] [--format json|text|github] [--strict] [--today YYYY-MM-DD]';
 
@@ -33,7 +35,10 @@ export function checkCommand(argv: string[], out: (s: string) => void): number {
   try {
     const late = tocWorker ? new Set([tocProvider.name]) : undefined;
     const beforeLate = () => {
-      const results = tocWorker?.results();
+      const results = tocWorker?.results((rel) => {
+        const text = repo.text(rel);
+        return text === undefined ? undefined : { length: text.length, diagnostics: tocDiagnosticsOnce(rel, text) };
+      });
       if (results) primeTocDiagnostics(results);
     };
     diags = repositoryDiagnostics(repo, { ci: true, late, beforeLate }).filter((d) => inScope(d.file));

@@ -80,6 +80,25 @@ function joinFlat(dir: string, name: string): string {
 
 /** Reads a file as UTF-8 text; undefined if it is missing, not a regular file, too large, or not valid UTF-8. */
 export function readText(absPath: string, maxBytes = 4 * 1024 * 1024): { text?: string; problem?: string } {
+  const r = readBytes(absPath, maxBytes);
+  return r.bytes ? decodeUtf8(r.bytes) : { problem: r.problem };
+}
+
+/**
+ * readText, with the file's bytes when they are exactly the UTF-8 encoding of the text (no byte-order mark was
+ * dropped), for a consumer that works on bytes (the TOC check) and need not encode the text again.
+ */
+export function readTextWithBytes(absPath: string, maxBytes = 4 * 1024 * 1024): { text?: string; bytes?: Uint8Array; problem?: string } {
+  const r = readBytes(absPath, maxBytes);
+  if (!r.bytes) return { problem: r.problem };
+  const decoded = decodeUtf8(r.bytes);
+  const b = r.bytes;
+  const bom = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+  // A plain Uint8Array view: consumers index it in hot loops, where a Buffer would be a second receiver shape.
+  return decoded.text !== undefined && !bom ? { text: decoded.text, bytes: new Uint8Array(b.buffer, b.byteOffset, b.length) } : decoded;
+}
+
+function readBytes(absPath: string, maxBytes: number): { bytes?: Buffer; problem?: string } {
   let st: fs.Stats;
   try {
     st = fs.lstatSync(absPath);
@@ -88,13 +107,11 @@ export function readText(absPath: string, maxBytes = 4 * 1024 * 1024): { text?: 
   }
   if (!st.isFile()) return { problem: 'not a regular file' };
   if (st.size > maxBytes) return { problem: `file is ${st.size} bytes, over the ${maxBytes}-byte limit` };
-  let buf: Buffer;
   try {
-    buf = fs.readFileSync(absPath);
+    return { bytes: fs.readFileSync(absPath) };
   } catch (e) {
     return { problem: (e as NodeJS.ErrnoException).code ?? 'unreadable' };
   }
-  return decodeUtf8(buf);
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

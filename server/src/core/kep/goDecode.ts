@@ -172,7 +172,18 @@ class Decoder {
   private mapping(n: V3Map, t: GoType, current: GoValue): Step {
     // Duplicate keys: compared by node kind and raw text, across the whole mapping, before anything is decoded.
     const before = this.issues.length;
-    for (let i = 0; i < n.pairs.length; i++) {
+    // One pass to see whether any key repeats (almost never); the pairwise pass below then reports them in order.
+    const seen = new Set<string>();
+    let repeated = false;
+    for (const p of n.pairs) {
+      const k = `${p.key.kind}\0${rawValue(p.key)}`;
+      if (seen.has(k)) {
+        repeated = true;
+        break;
+      }
+      seen.add(k);
+    }
+    for (let i = 0; repeated && i < n.pairs.length; i++) {
       const ki = n.pairs[i].key;
       for (let j = i + 1; j < n.pairs.length; j++) {
         const kj = n.pairs[j].key;

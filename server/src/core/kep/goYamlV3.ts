@@ -6,6 +6,7 @@
  * The `yaml` package is a YAML 1.2 parser; libyaml (which yaml.v3 ports) rejects a few inputs it accepts. Those that
  * authors actually hit are re-checked here: tabs where libyaml's scanner does not allow them, and control characters.
  */
+import { fastParseV3 } from './fastYamlV3';
 import { CST, isAlias, isMap, isScalar, isSeq, Lexer, parseAllDocuments, Scalar, type Document, type Node as YNode, type YAMLError } from 'yaml';
 
 export type Offsets = [start: number, end: number];
@@ -76,6 +77,23 @@ export function parseV3(text: string): V3Document {
   if (control !== undefined) {
     return { root: null, syntaxError: { message: 'control characters are not allowed', range: [control, control + 1] } };
   }
+  // The common plain block YAML is read without the library (same tree, a fraction of the time). Its subset has no
+  // tab and every `:` of it follows a key on its line, so the token pass of findForbiddenTab has nothing to find.
+  const root = fastParseV3(text);
+  return root ? { root } : parseWithLibrary(text);
+}
+
+/** parseV3 through the `yaml` package only (exported for the test that keeps the fast reader equal to it). */
+export function parseV3ViaLibrary(text: string): V3Document {
+  const control = findControlCharacter(text);
+  if (control !== undefined) {
+    return { root: null, syntaxError: { message: 'control characters are not allowed', range: [control, control + 1] } };
+  }
+  return parseWithLibrary(text);
+}
+
+/** The library's path of parseV3, for a text without control characters. */
+function parseWithLibrary(text: string): V3Document {
   // libyaml does not check the indentation of a quoted scalar's continuation lines; the library does. Such scalars
   // are parsed with their line breaks turned into spaces (same offsets), and get their folded value back afterwards.
   // libyaml takes a lone CR for a line break, as the library does not: same length, so offsets stay put.
@@ -290,6 +308,8 @@ function scalarOf(node: Scalar, range: Offsets): V3Scalar {
  * DEL, C1 controls other than NEL, surrogates and U+FFFE/U+FFFF.
  */
 function findControlCharacter(text: string): number | undefined {
+  // Most texts are printable ASCII with line breaks: one regex scan instead of a loop over every character.
+  if (!/[^\t\n\r\x20-\x7e]/.test(text)) return undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x20 && c <= 0x7e) continue;
@@ -315,7 +335,7 @@ function findControlCharacter(text: string): number | undefined {
  */
 function findForbiddenTab(text: string, docEnd: number): V3SyntaxError | undefined {
   // Only texts with a tab, or with a `:` that is not glued to a preceding key, need the token pass.
-  if (!text.includes('\t') && !/(?:^|[\s,[{\]}"'])[ ]*:(?=[\s,\]}]|$)/m.test(text)) return undefined;
+  if (!text.includes('\t') && !LOOSE_COLON.test(text)) return undefined;
   const t = new TabScan(text);
   let offset = 0;
   for (const tok of new Lexer().lex(text.slice(0, docEnd))) {
@@ -326,6 +346,9 @@ function findForbiddenTab(text: string, docEnd: number): V3SyntaxError | undefin
   }
   return undefined;
 }
+
+/** A `:` not glued to a preceding key (see findForbiddenTab). */
+const LOOSE_COLON = /(?:^|[\s,[{\]}"'])[ ]*:(?=[\s,\]}]|$)/m;
 
 const CANNOT_START = 'found character that cannot start any token';
 const TAB_INDENT = 'found a tab character that violates indentation';

@@ -4,7 +4,7 @@
  * (PRR approvers: strict; SIG Node tech leads: lenient).
  */
 import { decodeV3, type GoMap, type GoType } from './goDecode';
-import { parseV3 } from './goYamlV3';
+import { parseV3, type V3Document } from './goYamlV3';
 import { scanMetadata } from './metadataLines';
 import { normalizeNodeUser } from './nodeUsers';
 
@@ -30,9 +30,20 @@ export interface AliasesRead {
   error?: string;
 }
 
+/**
+ * A KEP run reads OWNERS_ALIASES three ways (PRR approvers, SIG Node tech leads, the alias map): one parse per text.
+ * The tree is only read (decodeV3 does not change it).
+ */
+let lastParsed: { text: string; doc: V3Document } | undefined;
+
+function parseAliases(text: string): V3Document {
+  if (lastParsed?.text !== text) lastParsed = { text, doc: parseV3(text) };
+  return lastParsed.doc;
+}
+
 /** OWNERS_ALIASES decoded as `{aliases: map[string][]string}` (strict = KnownFields, as FetchPRRApprovers does). */
 export function readAliases(text: string, strict: boolean): AliasesRead {
-  const doc = parseV3(text);
+  const doc = parseAliases(text);
   if (doc.syntaxError) return { error: `YAML syntax error: ${doc.syntaxError.message}` };
   if (!doc.root) return { aliases: new Map() };
   const r = decodeV3(doc.root, ALIASES_TYPE, strict);

@@ -16,8 +16,8 @@ const TEMPLATE_DIR = dirname(TEMPLATE_README);
 const PRR_SECTION = 'Production Readiness Review Questionnaire';
 
 export interface TemplateFacts {
-  /** Template headings of level ≥ 2 outside comments, in order, with their parent section. */
-  headings: { level: number; text: string; key: string; parent?: string; parentKey?: string }[];
+  /** Template headings of level ≥ 2 outside comments, in order, with their parent section; `optional` ones say so. */
+  headings: { level: number; text: string; key: string; parent?: string; parentKey?: string; optional: boolean }[];
   /** The (R) checklist item texts. */
   requiredItems: string[];
   /** Level-6 PRR questions (normalized). */
@@ -31,14 +31,16 @@ export function templateFacts(text: string): TemplateFacts {
   for (const h of o.headings) {
     while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
     const parent = stack.find((s) => s.level === 2)?.text;
-    if (h.level >= 2) headings.push({ level: h.level, text: h.text, key: norm(h.text), parent, parentKey: parent === undefined ? undefined : norm(parent) });
+    if (h.level >= 2) {
+      headings.push({ level: h.level, text: h.text, key: norm(h.text), parent, parentKey: parent === undefined ? undefined : norm(parent), optional: /\(Optional\)/i.test(h.text) });
+    }
     stack.push(h);
   }
   const requiredItems: string[] = [];
-  o.lines.forEach((l, i) => {
-    const m = /^\s*- \[[ xX]\] \(R\) (.*)$/.exec(l);
+  for (let i = 0; i < o.lineCount; i++) {
+    const m = /^\s*- \[[ xX]\] \(R\) (.*)$/.exec(o.line(i));
     if (m && !o.hidden[i]) requiredItems.push(m[1].trim());
-  });
+  }
   const prrQuestions = headings.filter((h) => h.level === 6 && h.parent === PRR_SECTION).map((h) => h.key);
   return { headings, requiredItems, prrQuestions };
 }
@@ -87,7 +89,7 @@ function firstLine(): Range {
 }
 
 function lineRange(o: Outline, line: number): Range {
-  return { start: { line, character: 0 }, end: { line, character: o.lines[line]?.length ?? 0 } };
+  return { start: { line, character: 0 }, end: { line, character: o.lineLength(line) } };
 }
 
 function h1Lints(path: string, o: Outline, number: string, title: string): Diagnostic[] {
@@ -118,23 +120,24 @@ function normalizeTitle(t: string): string {
 
 function unresolvedLints(path: string, o: Outline, status: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  o.lines.forEach((l, i) => {
-    if (o.hidden[i] || !l.includes('<<[UNRESOLVED')) return;
-    const visible = withoutInlineComments(l);
+  for (const i of o.linesContaining('<<[UNRESOLVED')) {
+    if (o.hidden[i]) continue;
+    const visible = withoutInlineComments(o.line(i));
     const at = visible.indexOf('<<[UNRESOLVED');
-    if (at < 0) return;
+    if (at < 0) continue;
     out.push(makeDiagnostic(path, lineRange(o, i), 'warning', 'kep/unresolved',
       `Unresolved discussion in a KEP that is ${status}: resolve it (and remove the <<[UNRESOLVED]>> block) before implementation.`));
-  });
+  }
   return out;
 }
 
 function templateHeadingLints(path: string, o: Outline, t: TemplateFacts): Diagnostic[] {
   const out: Diagnostic[] = [];
   const deeper: string[] = [];
-  const byText = new Map(o.headings.map((h) => [norm(h.text), h] as const));
+  const keys = headingKeys(o);
+  const byText = new Map(o.headings.map((h, k) => [keys[k], h] as const));
   for (const h of t.headings) {
-    if (/\(Optional\)/i.test(h.text)) continue;
+    if (h.optional) continue;
     if (byText.has(h.key)) continue;
     if (h.level > 3) {
       // Sub-questions and test-plan subsections are missed by most KEPs: one summary instead of dozens of entries.
@@ -156,17 +159,34 @@ function templateHeadingLints(path: string, o: Outline, t: TemplateFacts): Diagn
 }
 
 function norm(s: string): string {
-  return /\s\s|[\t\n]/.test(s) ? s.toLowerCase().replace(/\s+/g, ' ').trim() : s.toLowerCase().trim();
+  // Printable ASCII (most headings): \s can only be a space there, so the regex test is a search for two of them.
+  let ascii = true;
+  for (let i = 0; i < s.length && ascii; i++) {
+    const c = s.charCodeAt(i);
+    ascii = c >= 0x20 && c < 0x7f;
+  }
+  const spaced = ascii ? s.includes('  ') : /\s\s|[\t\n]/.test(s);
+  return spaced ? s.toLowerCase().replace(/\s+/g, ' ').trim() : s.toLowerCase().trim();
+}
+
+/** norm() of each heading of an outline, computed once for the rules that compare headings. */
+const keysByOutline = new WeakMap<Outline, string[]>();
+
+function headingKeys(o: Outline): string[] {
+  let keys = keysByOutline.get(o);
+  if (!keys) keysByOutline.set(o, (keys = o.headings.map((h) => norm(h.text))));
+  return keys;
 }
 
 function signoffLints(path: string, o: Outline, t: TemplateFacts): Diagnostic[] {
-  const section = o.headings.find((h) => norm(h.text) === 'release signoff checklist');
+  const keys = headingKeys(o);
+  const section = o.headings.find((_, k) => keys[k] === 'release signoff checklist');
   if (!section) return [];
   const next = o.headings.find((h) => h.line > section.line && h.level <= section.level);
-  const end = next ? next.line : o.lines.length;
+  const end = next ? next.line : o.lineCount;
   const items = new Set<string>();
   for (let i = section.line + 1; i < end; i++) {
-    const m = /^\s*- \[[ xX]\]\s*(?:\(R\)\s*)?(.*)$/.exec(o.lines[i]);
+    const m = /^\s*- \[[ xX]\]\s*(?:\(R\)\s*)?(.*)$/.exec(o.line(i));
     if (m && !o.hidden[i]) items.add(norm(m[1]));
   }
   const missing = t.requiredItems.filter((r) => !items.has(norm(r)));
@@ -179,13 +199,14 @@ function signoffLints(path: string, o: Outline, t: TemplateFacts): Diagnostic[] 
 function questionnaireLints(path: string, o: Outline, t: TemplateFacts): Diagnostic[] {
   const out: Diagnostic[] = [];
   const questions = new Set(t.prrQuestions);
+  const keys = headingKeys(o);
   for (let k = 0; k < o.headings.length; k++) {
     const h = o.headings[k];
-    if (!questions.has(norm(h.text))) continue;
-    const end = k + 1 < o.headings.length ? o.headings[k + 1].line : o.lines.length;
+    if (!questions.has(keys[k])) continue;
+    const end = k + 1 < o.headings.length ? o.headings[k + 1].line : o.lineCount;
     let answered = false;
     for (let i = h.line + 1; i < end && !answered; i++) {
-      if (!o.hidden[i] && withoutInlineComments(o.lines[i]).trim() !== '') answered = true;
+      if (!o.hidden[i] && withoutInlineComments(o.line(i)).trim() !== '') answered = true;
     }
     if (!answered) {
       out.push(makeDiagnostic(path, lineRange(o, h.line), 'warning', 'kep/prr-questionnaire',

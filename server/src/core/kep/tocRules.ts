@@ -67,10 +67,20 @@ export function tocDiagnostics(path: string, text: string): Diagnostic[] {
   return diagnostics.map((d) => ({ ...d }));
 }
 
-function computeTocDiagnostics(path: string, text: string, parser: IncrementalHeadings): Diagnostic[] {
+/**
+ * tocDiagnostics for a caller that checks each file once (the CLI's worker thread, a whole-tree check): the same
+ * findings, without keeping the text and its parse for the next keystroke (which a tree of hundreds of READMEs
+ * would only churn through, at the garbage collector's expense).
+ */
+export function tocDiagnosticsOnce(path: string, text: string, textBytes?: Uint8Array): Diagnostic[] {
+  return isTocChecked(path) ? computeTocDiagnostics(path, text, undefined, textBytes) : [];
+}
+
+/** `textBytes`: the UTF-8 encoding of exactly `text` when the caller has it (see TocOptions.textBytes). */
+function computeTocDiagnostics(path: string, text: string, parser?: IncrementalHeadings, textBytes?: Uint8Array): Diagnostic[] {
   let check;
   try {
-    check = checkToc(text, { maxDepth: VERIFY_TOC_MAX_DEPTH, incremental: parser });
+    check = checkToc(text, { maxDepth: VERIFY_TOC_MAX_DEPTH, incremental: parser, textBytes });
   } catch (e) {
     // Only reached where gomarkdown itself would panic: mdtoc crashes, so CI fails too.
     return [tocDiagnostic(path, new LineIndex(text), 0, 0, 'kep/toc-stale', `mdtoc crashes on this file (${(e as Error).message}).`)];

@@ -15,7 +15,7 @@
 import { headingText, makeAnchor } from './anchors';
 import { goTrimSpace } from './goCompat';
 import { type Heading } from './ast';
-import { IncrementalHeadings, parseHeadings } from './parse';
+import { IncrementalHeadings, parseHeadings, utf8Length } from './parse';
 import { renderInlines } from './render';
 
 export { GoPanic, goTrimSpace } from './goCompat';
@@ -34,6 +34,11 @@ export interface TocOptions {
   skipPrefix?: boolean;
   /** Parses with this parser's last result at hand (same answers, faster for a text edited again and again). */
   incremental?: IncrementalHeadings;
+  /**
+   * The UTF-8 encoding of exactly the text being checked, when the caller has it (a file read from disk whose text
+   * has no CR and lost no byte-order mark): spares encoding the text again. Ignored with `incremental`.
+   */
+  textBytes?: Uint8Array;
 }
 
 export type TocTagError = 'missing-start' | 'missing-end' | 'end-before-start';
@@ -85,7 +90,7 @@ export const TOC_ERROR_MESSAGES: Record<TocTagError, string> = {
 /** mdtoc `GenerateTOC`: the TOC of a whole markdown document (every heading in it counts). */
 export function generateToc(markdown: string, opts: TocOptions = {}): string {
   const maxDepth = opts.maxDepth ?? VERIFY_TOC_MAX_DEPTH;
-  const headings: Heading[] = opts.incremental ? opts.incremental.parse(markdown) : parseHeadings(markdown);
+  const headings: Heading[] = opts.incremental ? opts.incremental.parse(markdown) : parseHeadings(markdown, opts.textBytes);
   let baseLvl = Number.MAX_SAFE_INTEGER;
   for (const h of headings) if (h.level < baseLvl) baseLvl = h.level;
   const anchors = new Map<string, number>();
@@ -99,9 +104,9 @@ export function generateToc(markdown: string, opts: TocOptions = {}): string {
   return toc;
 }
 
-/** The document mdtoc takes its headings from: with skip-prefix, everything from the closing tag on. */
-function headingSource(text: string, tags: TocTags, opts: TocOptions): string {
-  return opts.skipPrefix === false ? text : text.slice(tags.end);
+/** Where the document mdtoc takes its headings from starts: with skip-prefix, at the closing tag. */
+function headingStart(tags: TocTags, opts: TocOptions): number {
+  return opts.skipPrefix === false ? 0 : tags.end;
 }
 
 /** mdtoc `WriteTOC` in `--dryrun` mode: ok, stale (with what it would write) or a tag error. */
@@ -110,7 +115,10 @@ export function checkToc(text: string, opts: TocOptions = {}): TocCheck {
   const error: TocTagError | undefined =
     tags.start === -1 ? 'missing-start' : tags.end === -1 ? 'missing-end' : tags.end < tags.start ? 'end-before-start' : undefined;
   if (error) return { kind: 'error', error, message: TOC_ERROR_MESSAGES[error], tags };
-  const generated = generateToc(headingSource(text, tags, opts), opts);
+  const from = headingStart(tags, opts);
+  // The tag is ASCII, so its offset never splits a character: the bytes from there are the source's encoding.
+  const textBytes = opts.textBytes && (from === 0 ? opts.textBytes : opts.textBytes.subarray(utf8Length(text, 0, from)));
+  const generated = generateToc(from === 0 ? text : text.slice(from), { ...opts, textBytes });
   const existingRange = { start: tags.start + TOC_START_TAG.length, end: tags.end };
   // mdtoc compares after strings.TrimSpace on both sides, so blank lines around the list never matter.
   if (goTrimSpace(text.slice(existingRange.start, existingRange.end)) === goTrimSpace(generated)) {
@@ -152,7 +160,7 @@ export function tocFix(
   const at = check.tags.end + TOC_END_TAG.length;
   if (at >= text.length || text[at] === '\n' || text[at] === '\r') return null;
   const split = text.slice(0, at) + '\n' + text.slice(at);
-  const again = checkToc(split, { ...opts, incremental: undefined });
+  const again = checkToc(split, { ...opts, incremental: undefined, textBytes: undefined });
   if (again.kind === 'error') return null;
   const insert = { start: at, end: at, newText: '\n' };
   if (again.kind === 'ok') return { kind: 'split-end-tag', edits: [insert] };
@@ -168,5 +176,5 @@ function settledBy(text: string, edit: TocEdit, generated: string, opts: TocOpti
   // closing tag mdtoc finds next time. Without one the check passes by construction (no second parse needed).
   if (!END_RE.test(generated)) return true;
   const fixed = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
-  return checkToc(fixed, { ...opts, incremental: undefined }).kind === 'ok';
+  return checkToc(fixed, { ...opts, incremental: undefined, textBytes: undefined }).kind === 'ok';
 }

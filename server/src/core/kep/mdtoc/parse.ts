@@ -4,9 +4,12 @@ import { BlockScanner, type TopBlocks } from './blocks';
 import { bytesOf, type Bytes } from './bytes';
 import { InlineParser } from './inline';
 
-/** All headings of a document in tree order, with their inline content parsed. Title blocks never occur here. */
-export function parseHeadings(markdown: string): Heading[] {
-  return headingsOf(new BlockScanner().scanTop(bytesOf(normalizedText(markdown))));
+/**
+ * All headings of a document in tree order, with their inline content parsed. Title blocks never occur here.
+ * `bytes`, when given, must be the UTF-8 encoding of the (CR-free) markdown.
+ */
+export function parseHeadings(markdown: string, bytes?: Bytes): Heading[] {
+  return headingsOf(new BlockScanner().scanTop(bytes ?? bytesOf(normalizedText(markdown))));
 }
 
 /** Parse() normalises CR and CRLF to LF before anything else. */
