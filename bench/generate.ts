@@ -5,18 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-/** Small seeded PRNG (mulberry32) so every run builds the same tree. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../test/support/seededRandom';
 
 export interface GeneratedTree {
   root: string;

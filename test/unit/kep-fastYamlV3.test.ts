@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { fastParseV3 } from '../../server/src/core/kep/fastYamlV3';
 import { parseV3, parseV3ViaLibrary, type V3Node } from '../../server/src/core/kep/goYamlV3';
+import { rng } from '../support/seededRandom';
 
 /** Asserts the fast reader either declines or agrees with the library; returns whether it answered. */
 function agrees(text: string): boolean {
@@ -17,17 +18,6 @@ function agrees(text: string): boolean {
   return true;
 }
 
-/** mulberry32: a small seeded generator. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = ['title', 'kep-number', 'authors', 'owning-sig', 'status', 'milestone', 'alpha', 'beta', 'stable', 'name', 'components', 'a', 'x-y'];
 const SCALARS = ['v1.36', '"v1.36"', "'it''s'", 'Foo & Bar: baz', 'http://x.y/z?q=1', '-1', '@someone', '"@someone"', '[]', '{}', '~', 'yes', '2024-01-02', 'a #b', '"a: b"', "''", '""', 'x  ', 'y # comment', '"q" # c', 'a]b', 'k8s.io/x', '"a : b"', 'a ,:]', 'y # a : b', 'ünï €', '[a, "b" , c]', "['x']", '[x, ]', '[ q ]', '[a,b] # c', '[a b, c d]', '[,]', '[a, [b]]', '[a'];

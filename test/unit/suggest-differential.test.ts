@@ -13,18 +13,8 @@ import { RepoOwners } from '../../server/src/core/owners/repoOwners';
 import { ownersReport } from '../../server/src/core/owners/report';
 import { suggestReviewers, type SuggestInput } from '../../server/src/core/reviewers/suggest';
 import { suggestReviewers as suggestPerFile } from './suggest-reference/suggest';
+import { rng } from '../support/seededRandom';
 
-/** mulberry32: every run builds the same trees and changes, so a failure names a reproducible case. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Tree {
   owners: RepoOwners;
