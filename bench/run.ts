@@ -16,6 +16,7 @@ import { ownershipOf } from '../server/src/core/sigs/ownership';
 import { suggestReviewers } from '../server/src/core/reviewers/suggest';
 import { spawnSync } from 'node:child_process';
 import { runLatency, type LatencyDoc } from './lspLatency';
+import { aliasesRoundTrip } from './ownersAliasesEdit';
 import { LspClient, SERVER_JS } from '../test/support/lspClient';
 
 const smoke = process.argv.includes('--smoke');
@@ -167,10 +168,18 @@ async function latency(tmp: string): Promise<void> {
   }
 }
 
+/** The OWNERS_ALIASES round trip of issue #3: an alias rename → diagnostics for the file and its dependents. */
+async function aliasesEdit(): Promise<void> {
+  const { median: m, p90 } = await aliasesRoundTrip(smoke ? 10 : 40);
+  record('OWNERS_ALIASES (500 lines) rename → it and its dependents (301 OWNERS): median', m, 'ms', undefined, '≤ 10 ms');
+  record('OWNERS_ALIASES (500 lines) rename → it and its dependents (301 OWNERS): p90', p90, 'ms');
+}
+
 async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-shepherd-bench-'));
   try {
     await latency(tmp);
+    await aliasesEdit();
     const sizes: [number, number][] = smoke ? [[10_000, 500]] : process.argv.includes('--huge') ? [[10_000, 500], [100_000, 5_000], [1_000_000, 50_000]] : [[10_000, 500], [100_000, 5_000]];
     for (const [files, owners] of sizes) {
       const [tree, gen] = time(() => generateTree(path.join(tmp, `t${files}`), files, owners));
