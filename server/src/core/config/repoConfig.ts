@@ -2,7 +2,7 @@
  * `.kube-shepherd.yaml` at the repository root: per-repository rule settings, read by the language server and the
  * CLI alike. Validated against schemas/kube-shepherd.schema.json; problems are diagnostics with ranges.
  */
-import Ajv from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YNode } from 'yaml';
 import schema from '../../../../schemas/kube-shepherd.schema.json';
 import type { Diagnostic, Severity } from '../diagnostics';
@@ -26,8 +26,12 @@ export interface RepoConfig {
 
 export const DEFAULT_REPO_CONFIG: RepoConfig = { rules: {} };
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(schema);
+/** Compiled on first use: most runs (a repository without `.kube-shepherd.yaml`) never need it. */
+let validator: ValidateFunction | undefined;
+function schemaErrors(value: unknown): ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return validator(value) ? [] : [...(validator.errors ?? [])];
+}
 
 export interface LoadedRepoConfig {
   config: RepoConfig;
@@ -43,8 +47,9 @@ export function parseRepoConfig(text: string): LoadedRepoConfig {
   }
   if (doc.errors.length) return { config: DEFAULT_REPO_CONFIG, diagnostics };
   const value = doc.toJS() ?? {};
-  if (!validate(value)) {
-    for (const err of validate.errors ?? []) {
+  const errors = schemaErrors(value);
+  if (errors.length > 0) {
+    for (const err of errors) {
       const node = nodeAt(doc.contents as YNode | null, err.instancePath);
       const range = node?.range ? lines.range(node.range[0], node.range[1]) : lines.lineRange(0);
       const extra = err.keyword === 'additionalProperties' ? ` ("${(err.params as { additionalProperty: string }).additionalProperty}")` : err.keyword === 'enum' ? ` (one of ${(err.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
