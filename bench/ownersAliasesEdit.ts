@@ -44,14 +44,15 @@ export async function aliasesRoundTrip(runs: number, command?: string[]): Promis
     // The edit: rename group-0-leads (used by the root OWNERS and dir0/OWNERS) and back.
     const edited = aliases.replace('group-0-leads:', 'group-0-lead:');
     const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const text = i % 2 === 0 ? edited : aliases;
+    // Two untimed edits first: the steady state of typing is measured, not the first compile of these code paths.
+    for (let i = -2; i < runs; i++) {
+      const text = (i + 2) % 2 === 0 ? edited : aliases;
       const a = client.nextDiagnostics('OWNERS_ALIASES');
       const dep = client.nextDiagnostics('dir0/OWNERS');
       const t0 = process.hrtime.bigint();
       await client.editNoWait('OWNERS_ALIASES', text);
       await Promise.all([a, dep]);
-      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (i >= 0) times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
     const s = [...times].sort((x, y) => x - y);
     return { median: s[Math.floor(s.length / 2)], p90: s[Math.floor(s.length * 0.9)] };
