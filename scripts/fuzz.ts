@@ -1,11 +1,13 @@
 /**
  * Long fuzz run: `node --import tsx scripts/fuzz.ts --runs N [--kinds owners,aliases,kep,prr,readme] [--seed S]
- * [--lsp SEQUENCES] [--no-whole-tree]`. Prints inputs per kind (and per source), crashes, hangs and property violations,
- * with the first few offending inputs. Exit code 1 when anything was found.
+ * [--lsp SEQUENCES] [--no-whole-tree] [--dump DIR]`. Prints inputs per kind (and per source), crashes, hangs and property
+ * violations, with the first few offending inputs (written whole to DIR with --dump). Exit code 1 when anything was
+ * found.
  *
  * `--lsp N` also drives the real server over stdio (dist/cli.js; run `node scripts/build.mjs` first) with N random
  * edit sequences (see test/fuzz/lspFuzz.ts).
  */
+import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { checkCore, type Violation } from '../test/support/fuzz/coreProps';
@@ -96,6 +98,9 @@ async function main(): Promise<number> {
     );
     for (const [k, v] of Object.entries(byCode)) console.log(`    ${v} × ${k}`);
     for (const e of examples) console.log(`    e.g. ${e.v.kind}: ${e.v.detail.slice(0, 400)}\n      input ${JSON.stringify(e.text.slice(0, 400))}`);
+    // The whole offending inputs, to reproduce with (`--dump DIR`).
+    const dump = arg('dump');
+    if (dump) examples.forEach((e, i) => writeFileSync(`${dump}/${kind}-${i}.txt`, e.text));
   }
   if (lspSequences > 0) {
     const { runLspFuzz } = await import('../test/support/fuzz/lspFuzz');

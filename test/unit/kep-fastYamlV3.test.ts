@@ -20,7 +20,7 @@ function agrees(text: string): boolean {
 
 
 const KEYS = ['title', 'kep-number', 'authors', 'owning-sig', 'status', 'milestone', 'alpha', 'beta', 'stable', 'name', 'components', 'a', 'x-y'];
-const SCALARS = ['v1.36', '"v1.36"', "'it''s'", 'Foo & Bar: baz', 'http://x.y/z?q=1', '-1', '@someone', '"@someone"', '[]', '{}', '~', 'yes', '2024-01-02', 'a #b', '"a: b"', "''", '""', 'x  ', 'y # comment', '"q" # c', 'a]b', 'k8s.io/x', '"a : b"', 'a ,:]', 'y # a : b', 'ünï €', '[a, "b" , c]', "['x']", '[x, ]', '[ q ]', '[a,b] # c', '[a b, c d]', '[,]', '[a, [b]]', '[a'];
+const SCALARS = ['[-, a]', '[-a, b]', '[a, -]', '[- a]', '[-]', 'v1.36', '"v1.36"', "'it''s'", 'Foo & Bar: baz', 'http://x.y/z?q=1', '-1', '@someone', '"@someone"', '[]', '{}', '~', 'yes', '2024-01-02', 'a #b', '"a: b"', "''", '""', 'x  ', 'y # comment', '"q" # c', 'a]b', 'k8s.io/x', '"a : b"', 'a ,:]', 'y # a : b', 'ünï €', '[a, "b" , c]', "['x']", '[x, ]', '[ q ]', '[a,b] # c', '[a b, c d]', '[,]', '[a, [b]]', '[a'];
 
 function generate(r: () => number): string {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
@@ -117,6 +117,33 @@ describe('fast kep.yaml reader (same tree as the yaml package path)', () => {
     for (const c of ['a: 1\n', 'a: [1, 2]\nb:\n  - x\n']) {
       assert.deepStrictEqual(parseV3(c), parseV3ViaLibrary(c));
     }
+  });
+
+  it('a `-` glued to a flow indicator is the scalar "-", as libyaml reads it, through either path', () => {
+    // Verdicts of yaml.v3 v3.0.1 for each text: the scalar "-" where the dash touches `,`, `]` or `}`; an error when a
+    // space follows it.
+    const cases: [string, string[] | 'error'][] = [
+      ['a: [-, b]\n', ['-', 'b']],
+      ['a: [-]\n', ['-']],
+      ['a: [a, -]\n', ['a', '-']],
+      ['a: [-,-,-]\n', ['-', '-', '-']],
+      ['a: [a, - ]\n', 'error'],
+      ['a: [ - , b]\n', 'error'],
+    ];
+    for (const [text, want] of cases) {
+      for (const doc of [parseV3(text), parseV3ViaLibrary(text)]) {
+        if (want === 'error') {
+          assert.ok(doc.syntaxError, text);
+          continue;
+        }
+        const seq = doc.root?.kind === 'map' ? doc.root.pairs[0].value : undefined;
+        assert.ok(seq?.kind === 'seq', text);
+        assert.deepEqual(seq.items.map((i) => (i.kind === 'scalar' ? i.value : i.kind)), want, text);
+      }
+    }
+    const map = parseV3ViaLibrary('a: {x: -}\n').root;
+    assert.ok(map?.kind === 'map' && map.pairs[0].value.kind === 'map' && map.pairs[0].value.pairs[0].value.kind === 'scalar');
+    assert.equal(map.pairs[0].value.pairs[0].value.value, '-');
   });
 
   it('agrees with the library on generated documents', () => {

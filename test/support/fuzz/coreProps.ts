@@ -23,6 +23,8 @@ import { kepDiagnostics, kepDiagnosticsForFile } from '../../../server/src/core/
 import { MemorySnapshot } from '../../../server/src/core/snapshot';
 import type { Diagnostic, Fix, Range } from '../../../server/src/core/diagnostics';
 import type { FuzzKind } from './texts';
+import { isDeepStrictEqual } from 'node:util';
+import { parseV3, parseV3ViaLibrary } from '../../../server/src/core/kep/goYamlV3';
 
 export const HANG_MS = 200;
 
@@ -268,7 +270,15 @@ function kepSnapshot(path: string, text: string): { snap: MemorySnapshot; texts:
   return { snap: new MemorySnapshot(texts), texts };
 }
 
+/** parseV3 (fast reader first) must give exactly what the `yaml` package path gives: tree, offsets and errors. */
+function fastV3Matches(run: Run, text: string): void {
+  run.step('parseV3 vs parseV3ViaLibrary', () => {
+    if (!isDeepStrictEqual(parseV3(text), parseV3ViaLibrary(text))) run.add('query-mismatch', `kep.yaml parse differs from the yaml package path: ${JSON.stringify(text.slice(0, 300))}`);
+  });
+}
+
 function checkKepFile(run: Run, path: string, text: string, wholeTree: boolean): void {
+  fastV3Matches(run, text);
   const diagnose = (t: string) => kepDiagnosticsForFile(kepSnapshot(path, t).snap, path);
   const { snap, texts } = kepSnapshot(path, text);
   const ds = run.step(`kepDiagnosticsForFile(${path})`, () => kepDiagnosticsForFile(snap, path));

@@ -100,6 +100,7 @@ function parseWithLibrary(text: string): V3Document {
   const lines = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   let src = lines;
   const joined: Offsets[] = [];
+  const dashes: number[] = [];
   let docs: Document.Parsed[];
   let err: YAMLError | undefined;
   for (;;) {
@@ -110,9 +111,17 @@ function parseWithLibrary(text: string): V3Document {
     }
     err = docs[0]?.errors.find((e) => !isIgnoredError(e.code, e.message));
     const quoted = err && joined.length < 64 ? unindentedQuotedScalar(src, err) : undefined;
-    if (!quoted) break;
-    joined.push(quoted);
-    src = src.slice(0, quoted[0]) + src.slice(quoted[0], quoted[1]).replace(/[\r\n]/g, ' ') + src.slice(quoted[1]);
+    if (quoted) {
+      joined.push(quoted);
+      src = src.slice(0, quoted[0]) + src.slice(quoted[0], quoted[1]).replace(/[\r\n]/g, ' ') + src.slice(quoted[1]);
+      continue;
+    }
+    // libyaml reads a `-` glued to a flow indicator (`[-, a]`, `{x: -}`) as the plain scalar "-"; the library takes
+    // it for a block sequence. It is parsed as another one-character scalar (same offsets) and gets its "-" back.
+    const dash = err && dashes.length < 64 ? flowDash(src, err.pos[0]) : undefined;
+    if (dash === undefined) break;
+    dashes.push(dash);
+    src = src.slice(0, dash) + DASH_STAND_IN + src.slice(dash + 1);
   }
   const doc = docs[0];
   if (!doc) return { root: null };
@@ -129,10 +138,31 @@ function parseWithLibrary(text: string): V3Document {
   const anchors = new Map<YNode, V3Node>();
   const root = convert(contents, doc, anchors, 0);
   if (joined.length) refold(root, lines, joined);
+  if (dashes.length) restoreDashes(root, new Set(dashes));
   // yaml.v3's parser fails on an alias to an anchor not defined before it; the library just leaves it unresolved.
   const unknown = firstUnknownAlias(root);
   if (unknown) return { root: null, syntaxError: { message: `unknown anchor '${unknown.name}' referenced`, range: unknown.range } };
   return { root };
+}
+
+const DASH_STAND_IN = 'x';
+
+/** The offset of a `-` glued to a flow indicator where the library reported an error, if that is what it is. */
+function flowDash(src: string, at: number): number | undefined {
+  return src[at] === '-' && ',]}'.includes(src[at + 1] ?? '') ? at : undefined;
+}
+
+/** Puts the "-" back into the scalars parsed from stand-ins (see parseWithLibrary). */
+function restoreDashes(node: V3Node, at: ReadonlySet<number>, seen = new Set<V3Node>()): void {
+  if (seen.has(node)) return;
+  seen.add(node);
+  if (node.kind === 'scalar') {
+    if (at.has(node.range[0]) && node.range[1] === node.range[0] + 1 && node.value === DASH_STAND_IN) node.value = '-';
+  } else if (node.kind === 'seq') for (const i of node.items) restoreDashes(i, at, seen);
+  else if (node.kind === 'map') for (const p of node.pairs) {
+    restoreDashes(p.key, at, seen);
+    restoreDashes(p.value, at, seen);
+  }
 }
 
 const PARSE_OPTIONS = {
