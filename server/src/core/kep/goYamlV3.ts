@@ -153,15 +153,26 @@ function flowDash(src: string, at: number): number | undefined {
 }
 
 /** Puts the "-" back into the scalars parsed from stand-ins (see parseWithLibrary). */
-function restoreDashes(node: V3Node, at: ReadonlySet<number>, seen = new Set<V3Node>()): void {
-  if (seen.has(node)) return;
-  seen.add(node);
-  if (node.kind === 'scalar') {
-    if (at.has(node.range[0]) && node.range[1] === node.range[0] + 1 && node.value === DASH_STAND_IN) node.value = '-';
-  } else if (node.kind === 'seq') for (const i of node.items) restoreDashes(i, at, seen);
-  else if (node.kind === 'map') for (const p of node.pairs) {
-    restoreDashes(p.key, at, seen);
-    restoreDashes(p.value, at, seen);
+function restoreDashes(root: V3Node, at: ReadonlySet<number>): void {
+  for (const n of nodesOf(root)) {
+    if (n.kind === 'scalar' && at.has(n.range[0]) && n.range[1] === n.range[0] + 1 && n.value === DASH_STAND_IN) n.value = '-';
+  }
+}
+
+/** Every node of the tree once, in document order (iteratively: trees can be deeply nested). Aliases are not followed. */
+function* nodesOf(root: V3Node): Generator<V3Node> {
+  const stack: V3Node[] = [root];
+  const seen = new Set<V3Node>();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    yield n;
+    if (n.kind === 'map') {
+      for (let i = n.pairs.length - 1; i >= 0; i--) stack.push(n.pairs[i].value, n.pairs[i].key);
+    } else if (n.kind === 'seq') {
+      for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+    }
   }
 }
 
@@ -216,24 +227,14 @@ function unindentedQuotedScalar(src: string, err: YAMLError): Offsets | undefine
 /** Gives the scalars parsed from joined lines their value as folded from the original text. */
 function refold(root: V3Node, text: string, joined: Offsets[]): void {
   const starts = new Map(joined.map(([a, b]) => [a, b] as const));
-  const stack: V3Node[] = [root];
-  const seen = new Set<V3Node>();
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (seen.has(n)) continue;
-    seen.add(n);
-    if (n.kind === 'scalar') {
-      const end = starts.get(n.range[0]);
-      if (end === undefined) continue;
-      // Folding ignores indentation, so the scalar re-indented under a key folds exactly as libyaml folds it.
-      const doc = parseAllDocuments('x: ' + text.slice(n.range[0], end).replace(/\n/g, '\n '), PARSE_OPTIONS) as unknown as Document.Parsed[];
-      const pair = doc[0] && !doc[0].errors.length && isMap(doc[0].contents) ? doc[0].contents.items[0] : undefined;
-      if (pair && isScalar(pair.value)) n.value = scalarOf(pair.value as Scalar, n.range).value;
-    } else if (n.kind === 'map') {
-      for (const p of n.pairs) stack.push(p.key, p.value);
-    } else if (n.kind === 'seq') {
-      stack.push(...n.items);
-    }
+  for (const n of nodesOf(root)) {
+    if (n.kind !== 'scalar') continue;
+    const end = starts.get(n.range[0]);
+    if (end === undefined) continue;
+    // Folding ignores indentation, so the scalar re-indented under a key folds exactly as libyaml folds it.
+    const doc = parseAllDocuments('x: ' + text.slice(n.range[0], end).replace(/\n/g, '\n '), PARSE_OPTIONS) as unknown as Document.Parsed[];
+    const pair = doc[0] && !doc[0].errors.length && isMap(doc[0].contents) ? doc[0].contents.items[0] : undefined;
+    if (pair && isScalar(pair.value)) n.value = scalarOf(pair.value as Scalar, n.range).value;
   }
 }
 
@@ -291,20 +292,7 @@ function convert(node: YNode, doc: Document.Parsed, anchors: Map<YNode, V3Node>,
 }
 
 function firstUnknownAlias(root: V3Node): V3Alias | undefined {
-  const stack: V3Node[] = [root];
-  const seen = new Set<V3Node>();
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (seen.has(n)) continue;
-    seen.add(n);
-    if (n.kind === 'alias') {
-      if (!n.target) return n;
-    } else if (n.kind === 'map') {
-      for (let i = n.pairs.length - 1; i >= 0; i--) stack.push(n.pairs[i].value, n.pairs[i].key);
-    } else if (n.kind === 'seq') {
-      for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
-    }
-  }
+  for (const n of nodesOf(root)) if (n.kind === 'alias' && !n.target) return n;
   return undefined;
 }
 
