@@ -41,12 +41,10 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
   let groups: MapNode | undefined; // its value when it is a mapping
   let groupIndent = -1;
   let group: MapEntry | undefined; // current group entry
-  let items: SeqNode | undefined; // its value when it is a sequence
-  let itemIndent = -1;
+  const groupList = newList(); // its value when it is a sequence
   let lastContentEnd = 0; // end of the last content line, newline included (where ranges of open collections end)
   let afterEmptyKey = false; // the last content line was a `key:` whose value is still empty
-  let topItems: SeqNode | undefined; // the current top-level entry's value when it is a sequence (OWNERS lists)
-  let topItemIndent = -1;
+  const topList = newList(); // the current top-level entry's value when it is a sequence (OWNERS lists)
   let closedGroup = false; // the current group's value is on its key line (`[]`, a scalar): no items may follow
   let closedLineEnd = -1; // when the last group is such a one: the end of its line (newline included), where the groups end
   // The last key's value is still empty and a comment follows its colon: if that key ends its collection, the
@@ -72,38 +70,20 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
       // A comment after an empty value may extend the ranges of the collections before it: leave it to the real parser.
       if (afterEmptyKey && line.indent === 0) return undefined;
       if (line.indent > 0) pendingComment = Math.max(pendingComment, line.indent);
-    } else if (first === '-' && !group) {
-      // `- scalar` right under a top-level key (OWNERS: `approvers:` then `- alice`, indented or not).
-      if (!top || groups || text[body + 1] !== ' ') return undefined;
-      if (topItemIndent < 0) topItemIndent = line.indent;
-      else if (line.indent !== topItemIndent) return undefined;
-      let s = body + 1;
-      while (s < end && text.charCodeAt(s) === 32) s++;
-      const scalar = scalarAt(text, s, end, true);
+    } else if (first === '-') {
+      // `- scalar`, optionally followed by a comment: an item of the current group's list, or of a list right under a
+      // top-level key (OWNERS: `approvers:` then `- alice`, indented or not).
+      if (group ? closedGroup || line.indent < groupIndent : !top || groups) return undefined;
+      const list = group ? groupList : topList;
+      if (list.indent < 0) list.indent = line.indent;
+      else if (line.indent !== list.indent) return undefined;
+      const scalar = itemAt(text, body, end);
       if (!scalar) return undefined;
-      if (!topItems) {
-        topItems = { kind: 'seq', items: [], range: [body, 0] };
-        top.value = topItems;
+      if (!list.seq) {
+        list.seq = { kind: 'seq', items: [], range: [body, 0] };
+        (group ?? top!).value = list.seq;
       }
-      topItems.items.push(scalar);
-      nullWithComment = false;
-      lastContentEnd = next;
-      afterEmptyKey = false;
-      pendingComment = -1;
-    } else if (first === '-' && group) {
-      // `- scalar` in a group, optionally followed by a comment.
-      if (closedGroup || line.indent < groupIndent || text[body + 1] !== ' ') return undefined;
-      if (itemIndent < 0) itemIndent = line.indent;
-      else if (line.indent !== itemIndent) return undefined;
-      let s = body + 1;
-      while (s < end && text.charCodeAt(s) === 32) s++;
-      const scalar = scalarAt(text, s, end, true);
-      if (!scalar) return undefined;
-      if (!items) {
-        items = { kind: 'seq', items: [], range: [body, 0] };
-        group.value = items;
-      }
-      items.items.push(scalar);
+      list.seq.items.push(scalar);
       nullWithComment = false;
       lastContentEnd = next;
       afterEmptyKey = false;
@@ -115,7 +95,7 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
       if (!key || key.emptyFlow || key.inline) return undefined;
       closeGroup();
       closeGroups();
-      closeTopItems();
+      closeList(topList);
       nullWithComment = key.comment;
       top = { key: key.node, value: nullAt(key.valueAt), merge: false };
       root.entries.push(top);
@@ -125,12 +105,12 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
       afterEmptyKey = true;
     } else {
       // group `name:`
-      if (!top || topItems) return undefined;
+      if (!top || topList.seq) return undefined;
       if (groupIndent < 0) groupIndent = line.indent;
       if (line.indent !== groupIndent) return undefined;
       // Comments between groups are fine unless deeper than the previous group's items (they would join its list).
       // (After `name: []` or `name: value` nothing can join the previous group.)
-      if (pendingComment >= 0 && !closedGroup && !(items && pendingComment <= itemIndent) && !(afterEmptyKey && !group)) return undefined;
+      if (pendingComment >= 0 && !closedGroup && !(groupList.seq && pendingComment <= groupList.indent) && !(afterEmptyKey && !group)) return undefined;
       pendingComment = -1;
       const key = keyAt(text, body, end);
       if (!key) return undefined;
@@ -153,22 +133,20 @@ export function parseCanonicalBlockYaml(text: string): ParsedYaml | undefined {
   if (pendingComment >= 0 || nullWithComment) return undefined;
   closeGroup();
   closeGroups();
-  closeTopItems();
+  closeList(topList);
   if (root.entries.length === 0) return undefined;
   root.range = [root.entries[0].key.range[0], endOf(root.entries[root.entries.length - 1].value)];
   return { root, lineCounter };
 
   function closeGroup(): void {
-    if (items) items.range[1] = lastContentEnd;
+    closeList(groupList);
     group = undefined;
-    items = undefined;
-    itemIndent = -1;
     closedGroup = false;
   }
-  function closeTopItems(): void {
-    if (topItems) topItems.range[1] = lastContentEnd;
-    topItems = undefined;
-    topItemIndent = -1;
+  function closeList(list: List): void {
+    if (list.seq) list.seq.range[1] = lastContentEnd;
+    list.seq = undefined;
+    list.indent = -1;
   }
   function closeGroups(): void {
     if (groups) groups.range[1] = closedLineEnd >= 0 ? closedLineEnd : endOf(groups.entries[groups.entries.length - 1].value);
@@ -181,6 +159,24 @@ function lineEndOf(text: string, from: number, end: number): number {
   let e = end;
   while (e > from && text.charCodeAt(e - 1) === 32) e--;
   return e;
+}
+
+/** A block sequence being read: its node (once it has an item) and its items' indentation (-1: none yet). */
+interface List {
+  seq: SeqNode | undefined;
+  indent: number;
+}
+
+function newList(): List {
+  return { seq: undefined, indent: -1 };
+}
+
+/** The plain scalar of a `- item` line whose dash is at `dash` (the dash must be followed by a space). */
+function itemAt(text: string, dash: number, end: number): ScalarNode | undefined {
+  if (text[dash + 1] !== ' ') return undefined;
+  let s = dash + 1;
+  while (s < end && text.charCodeAt(s) === 32) s++;
+  return scalarAt(text, s, end, true);
 }
 
 function endOf(n: Node): number {
