@@ -3,7 +3,7 @@
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const { sleep } = require('./waitFor');
 
 describe('Kube Shepherd: New KEP… (extension host)', function () {
   this.timeout(60000);

@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 const vscode = require('vscode');
 
 const EXT_ID = 'kube-shepherd.kube-shepherd';
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const { sleep } = require('./waitFor');
 const show = (items) => items.map((i) => `${'  '.repeat(i.depth)}${i.label}${i.description ? ` — ${i.description}` : ''}`);
 
 describe('Kube Shepherd: Files Owned by… (extension host)', function () {

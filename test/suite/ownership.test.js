@@ -3,6 +3,7 @@
 // The workspace is a copy of test/fixtures/sample-repo opened by the harness.
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
+const { until } = require('./waitFor');
 
 const EXT_ID = 'kube-shepherd.kube-shepherd';
 
@@ -12,18 +13,7 @@ function folder() {
   return f.uri;
 }
 const file = (rel) => vscode.Uri.joinPath(folder(), ...rel.split('/'));
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function until(what, fn, timeoutMs = 15000) {
-  const end = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < end) {
-    last = await fn();
-    if (last) return last;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
 
 describe('Kube Shepherd ownership (extension host)', function () {
   this.timeout(60000);

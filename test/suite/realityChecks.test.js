@@ -3,21 +3,11 @@
 // every login of the sample repository is an unknown account. Off by default; opting in and out shows and clears them.
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
+const { sleep, until } = require('./waitFor');
 
 const EXT_ID = 'kube-shepherd.kube-shepherd';
 const SOURCE = 'Kube Shepherd (GitHub)';
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function until(what, fn, timeoutMs = 20000) {
-  const end = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < end) {
-    last = await fn();
-    if (last) return last;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
 
 const githubFindings = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
 const codeOf = (d) => String(d.code && typeof d.code === 'object' ? d.code.value : d.code);

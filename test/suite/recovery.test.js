@@ -5,24 +5,16 @@
 const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
 const vscode = require('vscode');
+const { sleep, until: waitUntil } = require('./waitFor');
+// Restarts take longer than the other waits.
+const until = (what, fn) => waitUntil(what, fn, 30000);
 
 const EXT_ID = 'kube-shepherd.kube-shepherd';
 const MAX_RESTARTS = 4;
 const STATE_RUNNING = 2; // vscode-languageclient State.Running
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const file = (rel) => vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, ...rel.split('/'));
 
-async function until(what, fn, timeoutMs = 30000) {
-  const end = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < end) {
-    last = await fn();
-    if (last) return last;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
 
 /** PIDs of the language servers this extension host started (they are given our PID as --clientProcessId). */
 function serverPids() {
