@@ -11,13 +11,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runLatency, type LatencyDoc } from './lspLatency';
+import { median } from './stats';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const corpus = path.resolve(__dirname, '..', '..', 'shared', 'corpus');
 const server = path.resolve(arg('server') ?? path.join(__dirname, '..', 'dist', 'cli.js'));
 const runs = Number(arg('runs') ?? 3);

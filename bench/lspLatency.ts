@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient, REPO_ROOT, SERVER_JS } from '../test/support/lspClient';
+import { quantile } from './stats';
 
 export interface LatencyResult {
   server: string;
@@ -27,11 +28,6 @@ export interface LatencyDoc {
   /** The line typed character by character, and the block pasted. */
   typed: string;
   pasted: string;
-}
-
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 }
 
 /** The full texts of the edit sequence: typing `typed` char by char after the anchor line, pasting, deleting. */

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LspClient, SERVER_JS } from '../test/support/lspClient';
+import { median, quantile } from './stats';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 40;
@@ -54,8 +55,7 @@ export async function aliasesRoundTrip(runs: number, command?: string[]): Promis
       await Promise.all([a, dep]);
       if (i >= 0) times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
-    const s = [...times].sort((x, y) => x - y);
-    return { median: s[Math.floor(s.length / 2)], p90: s[Math.floor(s.length * 0.9)] };
+    return { median: median(times), p90: quantile(times, 0.9) };
   } finally {
     await client.stop();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -18,25 +18,15 @@ import { spawnSync } from 'node:child_process';
 import { runLatency, type LatencyDoc } from './lspLatency';
 import { aliasesRoundTrip } from './ownersAliasesEdit';
 import { LspClient, SERVER_JS } from '../test/support/lspClient';
+import { median, timed } from './stats';
 
 const smoke = process.argv.includes('--smoke');
 const results: Record<string, unknown>[] = [];
 const rows: string[][] = [];
 
-function time<T>(fn: () => T): [T, number] {
-  const t0 = process.hrtime.bigint();
-  const v = fn();
-  return [v, Number(process.hrtime.bigint() - t0) / 1e6];
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 function best(n: number, fn: () => void): number {
   const ts: number[] = [];
-  for (let i = 0; i < n; i++) ts.push(time(fn)[1]);
+  for (let i = 0; i < n; i++) ts.push(timed(fn)[1]);
   return median(ts);
 }
 
@@ -79,20 +69,20 @@ function benchTree(label: string, root: string, queryPaths?: string[]): void {
   record(`${label}: owners of ${paths.length} paths (warm)`, q, 'ms', undefined, paths.length >= 25_000 ? '≤ 500 ms' : undefined);
   const single = paths[Math.floor(paths.length / 2)];
   const reps = 2000;
-  const [, tq] = time(() => {
+  const [, tq] = timed(() => {
     for (let i = 0; i < reps; i++) ownersReport(owners, single);
   });
   record(`${label}: owners of one path`, (tq / reps) * 1000, 'µs');
   const someOwners = [...repo.index.files.keys()][Math.floor(repo.index.files.size / 2)];
   const text = repo.text(someOwners) ?? '';
   const inc = median(
-    Array.from({ length: 20 }, (_, i) => time(() => repo.setOverlay(someOwners, text + `\n# edit ${i}\n`))[1]),
+    Array.from({ length: 20 }, (_, i) => timed(() => repo.setOverlay(someOwners, text + `\n# edit ${i}\n`))[1]),
   );
   record(`${label}: incremental update after one OWNERS edit`, inc, 'ms', undefined, '≤ 5 ms');
   // shepherd/ownersOf's work (owners, chain, owning SIG, emeritus) for one path, median over distinct paths.
   const sample = paths.filter((_, i) => i % Math.max(1, Math.floor(paths.length / 500)) === 0).slice(0, 500);
   for (const p of sample) ownershipOf(owners, repo.index.owners, p);
-  const per = sample.map((p) => time(() => ownershipOf(owners, repo.index.owners, p))[1]);
+  const per = sample.map((p) => timed(() => ownershipOf(owners, repo.index.owners, p))[1]);
   record(`${label}: shepherd/ownersOf (median of ${per.length} paths)`, median(per), 'ms', undefined, '≤ 2 ms');
   // Ranking a 200-file change (the offline part of Request Shepherd).
   const change = paths.filter((_, i) => i % Math.max(1, Math.floor(paths.length / 200)) === 0).slice(0, 200);
@@ -182,7 +172,7 @@ async function main(): Promise<void> {
     await aliasesEdit();
     const sizes: [number, number][] = smoke ? [[10_000, 500]] : process.argv.includes('--huge') ? [[10_000, 500], [100_000, 5_000], [1_000_000, 50_000]] : [[10_000, 500], [100_000, 5_000]];
     for (const [files, owners] of sizes) {
-      const [tree, gen] = time(() => generateTree(path.join(tmp, `t${files}`), files, owners));
+      const [tree, gen] = timed(() => generateTree(path.join(tmp, `t${files}`), files, owners));
       console.log(`generated ${files} files / ${owners} OWNERS in ${gen.toFixed(0)} ms`);
       benchTree(`generated ${files / 1000}k/${owners}`, tree.root, tree.files.slice(0, 25_000));
       await serverRss(`generated ${files / 1000}k/${owners}`, tree.root);

@@ -13,6 +13,7 @@ import { parse as yamlParse } from 'yaml';
 import { Repository } from '../server/src/workspace/repository';
 import { readText, scanTree } from '../server/src/workspace/scan';
 import { generateTree } from './generate';
+import { median, timed } from './stats';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc (node --expose-gc --import tsx bench/scaling.ts …)');
@@ -39,17 +40,6 @@ function treeFor(files: number): string {
     console.error(`generated ${root} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   return root;
-}
-
-function ms<T>(fn: () => T): [T, number] {
-  const t0 = process.hrtime.bigint();
-  const v = fn();
-  return [v, Number(process.hrtime.bigint() - t0) / 1e6];
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 /** Live heap after two full collections (the second lets finalised weak structures go). */
@@ -82,7 +72,7 @@ function measure(files: number, runs: number): Row {
   let heapWalk = 0;
   for (let i = 0; i < runs; i++) {
     const before = liveHeapMB();
-    const [scan, w] = ms(() => scanTree(root, { alwaysSkip: skip }));
+    const [scan, w] = timed(() => scanTree(root, { alwaysSkip: skip }));
     walks.push(w);
     if (i === 0) heapWalk = liveHeapMB() - before; // the bare file list, kept alive by `scan` (first run: see below)
     owners = scan.files.filter(isOwners).length;
@@ -90,7 +80,7 @@ function measure(files: number, runs: number): Row {
   gc!();
   for (let i = 0; i < runs; i++) {
     floors.push(
-      ms(() => {
+      timed(() => {
         const s = scanTree(root, { alwaysSkip: skip });
         for (const f of s.files) {
           if (!isOwners(f)) continue;
@@ -109,7 +99,7 @@ function measure(files: number, runs: number): Row {
   for (let i = 0; i < runs; i++) {
     repo = undefined;
     if (i > 0) gc!();
-    const [r, t] = ms(() => Repository.open(root));
+    const [r, t] = timed(() => Repository.open(root));
     repo = r;
     opens.push(t);
     if (i === 0) {

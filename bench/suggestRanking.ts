@@ -15,6 +15,7 @@ import { ownershipOf } from '../server/src/core/sigs/ownership';
 import { Repository } from '../server/src/workspace/repository';
 import { generateTree } from './generate';
 import { suggestReviewers as suggestPerFile } from '../test/unit/suggest-reference/suggest';
+import { median } from './stats';
 
 const argv = process.argv.slice(2);
 const num = (flag: string, dflt: number) => {
@@ -24,11 +25,6 @@ const num = (flag: string, dflt: number) => {
 const reps = num('--reps', 7);
 const runs = num('--runs', 5);
 const ab = argv.includes('--ab');
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 /** --cpu: process CPU time instead of wall time (less sensitive to other processes on a shared machine). */
 const cpu = argv.includes('--cpu');
