@@ -43,7 +43,7 @@ export class OwnersIndex {
     const ap = aliasesPath(opts);
     // No copy of a Set or array (a 1M-file tree's list is 8 MB of garbage); other iterables are read only once.
     const files = allFiles instanceof Set || Array.isArray(allFiles) ? (allFiles as Set<string> | string[]) : [...allFiles];
-    if (files instanceof Set ? files.has(ap) : files.includes(ap)) index.setAliasesText(read(ap), false);
+    if (files instanceof Set ? files.has(ap) : files.includes(ap)) index.setAliasesText(read(ap));
     for (const p of ownersSourcePaths(files, opts, index.denylist)) index.setOwnersText(p, read(p));
     return index;
   }
@@ -85,7 +85,7 @@ export class OwnersIndex {
     this.owners.removeSource(path);
   }
 
-  setAliasesText(t: OwnersText, reexpand = true): void {
+  setAliasesText(t: OwnersText): void {
     this.queries.invalidate();
     const path = aliasesPath(this.opts);
     if (t.text === undefined) {
@@ -98,8 +98,7 @@ export class OwnersIndex {
     if (canonical) this.lastCanonicalAliases = { text: t.text, yaml };
     const file = parseAliasesFile(t.text, yaml);
     this.aliases = { path, file, text: t.text };
-    if (reexpand) this.owners.setAliases(file.aliases);
-    else this.owners.setAliases(file.aliases);
+    this.owners.setAliases(file.aliases);
   }
 
   removeAliases(): void {
